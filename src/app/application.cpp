@@ -1,0 +1,59 @@
+#include "app/application.hpp"
+
+#include "app/public_api.hpp"
+#include "core/time.hpp"
+#include "directory/api.hpp"
+#include "identity/store.hpp"
+
+namespace oppenvard::app {
+namespace {
+
+std::unique_ptr<core::Clock> make_clock(const Config& config) {
+  // A pinned clock makes demo deadlines reproducible; validate() allows it in demo mode only.
+  if (config.demo_enabled() && !config.demo_now.empty()) {
+    if (auto at = core::parse_rfc3339(config.demo_now)) {
+      return std::make_unique<core::FixedClock>(*at);
+    }
+  }
+  return std::make_unique<core::SystemClock>();
+}
+
+// Until identity lands every connection is anonymous: only public topics are open.
+bool anonymous_topic_policy(std::string_view topic) {
+  return topic == "system" || topic.starts_with("public:");
+}
+
+}  // namespace
+
+std::vector<db::Migration> all_migrations() {
+  std::vector<db::Migration> all;
+  for (auto list : {directory::migrations(), identity::migrations()}) {
+    for (auto& m : list) all.push_back(std::move(m));
+  }
+  return all;
+}
+
+core::WorkingCalendar make_calendar(const Config& config) {
+  std::vector<date::year_month_day> extra;
+  for (const auto& day : config.extra_days_off) {
+    if (auto d = core::parse_date(day)) extra.push_back(*d);
+  }
+  return core::WorkingCalendar(extra);
+}
+
+Application::Application(Config config)
+    : config_(std::move(config)),
+      database_(std::make_unique<db::Database>(db::DatabaseConfig{
+          config_.effective_database_url(), static_cast<std::size_t>(config_.pool_size)})),
+      clock_(make_clock(config_)),
+      calendar_(make_calendar(config_)),
+      directory_store_(*database_),
+      directory_service_(directory_store_),
+      hub_(anonymous_topic_policy) {
+  directory::register_routes(router_, directory_service_);
+  register_public_routes(router_, calendar_);
+}
+
+Application::~Application() = default;
+
+}  // namespace oppenvard::app

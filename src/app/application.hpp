@@ -1,0 +1,48 @@
+#pragma once
+// The composition root: builds every store, service and route from the configuration.
+// Nothing else in the code base constructs capabilities or knows all of them.
+#include <memory>
+#include <vector>
+
+#include "app/config.hpp"
+#include "core/calendar.hpp"
+#include "core/clock.hpp"
+#include "db/database.hpp"
+#include "db/migrations.hpp"
+#include "directory/service.hpp"
+#include "http/hub.hpp"
+#include "http/router.hpp"
+
+namespace oppenvard::app {
+
+// Every capability's migrations in dependency order.
+std::vector<db::Migration> all_migrations();
+
+// The embedded OpenAPI document (docs/openapi.yaml converted to JSON at build time).
+std::string_view openapi_json();
+
+core::WorkingCalendar make_calendar(const Config& config);
+
+class Application {
+ public:
+  explicit Application(Config config);
+  ~Application();
+
+  const Config& config() const { return config_; }
+  db::Database& database() { return *database_; }
+  http::Router& router() { return router_; }
+  http::Hub& hub() { return hub_; }
+  const core::Clock& clock() const { return *clock_; }
+
+ private:
+  Config config_;
+  std::unique_ptr<db::Database> database_;
+  std::unique_ptr<core::Clock> clock_;
+  core::WorkingCalendar calendar_;
+  directory::Store directory_store_;
+  directory::Service directory_service_;
+  http::Router router_;
+  http::Hub hub_;
+};
+
+}  // namespace oppenvard::app

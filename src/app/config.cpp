@@ -1,0 +1,240 @@
+#include "app/config.hpp"
+
+#include <toml++/toml.h>
+
+#include <boost/asio/ip/address.hpp>
+
+#include <charconv>
+#include <filesystem>
+#include <set>
+
+#include "core/time.hpp"
+
+extern char** environ;
+
+namespace oppenvard::app {
+namespace {
+
+// Every key oppenvard.toml may hold; anything else is reported so typos do not go unseen.
+const std::set<std::string> kKnownKeys{
+    "server.listen",        "server.io_threads",   "server.max_body_bytes",
+    "server.handler_timeout_ms", "server.web_root", "server.access_log",
+    "storage.data_dir",     "storage.database_url", "storage.pool_size",
+    "demo.enabled",         "demo.now",            "calendar.extra_days_off",
+    "log.level"};
+
+std::optional<bool> parse_bool(const std::string& text) {
+  if (text == "1" || text == "true" || text == "yes" || text == "on") return true;
+  if (text == "0" || text == "false" || text == "no" || text == "off") return false;
+  return std::nullopt;
+}
+
+std::optional<std::int64_t> parse_int(const std::string& text) {
+  std::int64_t n = 0;
+  const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
+  if (ec != std::errc{} || ptr != text.data() + text.size()) return std::nullopt;
+  return n;
+}
+
+void collect_keys(const toml::table& table, const std::string& prefix,
+                  std::vector<std::string>& keys) {
+  for (const auto& [key, node] : table) {
+    const std::string name = prefix.empty() ? std::string(key.str()) : prefix + "." + std::string(key.str());
+    if (const auto* sub = node.as_table()) {
+      collect_keys(*sub, name, keys);
+    } else {
+      keys.push_back(name);
+    }
+  }
+}
+
+void apply_file(const toml::table& t, LoadedConfig& out) {
+  Config& c = out.config;
+  std::vector<std::string> keys;
+  collect_keys(t, "", keys);
+  for (const auto& key : keys) {
+    if (!kKnownKeys.contains(key)) out.errors.push_back(key + ": unknown setting");
+  }
+  auto text = [&](const char* path, std::string& target) {
+    const auto node = t.at_path(path);
+    if (!node) return;
+    if (auto v = node.value<std::string>()) {
+      target = *v;
+    } else {
+      out.errors.push_back(std::string(path) + ": must be a string");
+    }
+  };
+  auto integer = [&](const char* path, std::int64_t& target) {
+    const auto node = t.at_path(path);
+    if (!node) return;
+    if (node.is_integer()) {
+      target = *node.value<std::int64_t>();
+    } else {
+      out.errors.push_back(std::string(path) + ": must be an integer");
+    }
+  };
+  auto boolean = [&](const char* path, auto& target) {
+    const auto node = t.at_path(path);
+    if (!node) return;
+    if (node.is_boolean()) {
+      target = *node.value<bool>();
+    } else {
+      out.errors.push_back(std::string(path) + ": must be true or false");
+    }
+  };
+  text("server.listen", c.listen);
+  integer("server.io_threads", c.io_threads);
+  integer("server.max_body_bytes", c.max_body_bytes);
+  integer("server.handler_timeout_ms", c.handler_timeout_ms);
+  text("server.web_root", c.web_root);
+  boolean("server.access_log", c.access_log);
+  text("storage.data_dir", c.data_dir);
+  text("storage.database_url", c.database_url);
+  integer("storage.pool_size", c.pool_size);
+  boolean("demo.enabled", c.demo);
+  text("demo.now", c.demo_now);
+  text("log.level", c.log_level);
+  if (const auto node = t.at_path("calendar.extra_days_off")) {
+    const auto* array = node.as_array();
+    if (array == nullptr) {
+      out.errors.push_back("calendar.extra_days_off: must be a list of \"YYYY-MM-DD\"");
+    } else {
+      for (const auto& item : *array) {
+        if (auto v = item.value<std::string>()) {
+          c.extra_days_off.push_back(*v);
+        } else {
+          out.errors.push_back("calendar.extra_days_off: must be a list of \"YYYY-MM-DD\"");
+        }
+      }
+    }
+  }
+}
+
+void apply_environment(const Environment& env, LoadedConfig& out) {
+  Config& c = out.config;
+  auto get = [&](const char* name) -> const std::string* {
+    const auto it = env.find(name);
+    return it == env.end() ? nullptr : &it->second;
+  };
+  auto integer = [&](const char* name, std::int64_t& target) {
+    if (const auto* v = get(name)) {
+      if (auto n = parse_int(*v)) {
+        target = *n;
+      } else {
+        out.errors.push_back(std::string(name) + ": must be an integer");
+      }
+    }
+  };
+  auto boolean = [&](const char* name, auto& target) {
+    if (const auto* v = get(name)) {
+      if (auto b = parse_bool(*v)) {
+        target = *b;
+      } else {
+        out.errors.push_back(std::string(name) + ": must be true or false");
+      }
+    }
+  };
+  if (const auto* v = get("OPPENVARD_LISTEN")) c.listen = *v;
+  if (const auto* v = get("OPPENVARD_DATA")) c.data_dir = *v;
+  if (const auto* v = get("OPPENVARD_DATABASE_URL")) c.database_url = *v;
+  if (const auto* v = get("OPPENVARD_WEB_ROOT")) c.web_root = *v;
+  if (const auto* v = get("OPPENVARD_DEMO_NOW")) c.demo_now = *v;
+  if (const auto* v = get("OPPENVARD_LOG_LEVEL")) c.log_level = *v;
+  integer("OPPENVARD_POOL_SIZE", c.pool_size);
+  integer("OPPENVARD_IO_THREADS", c.io_threads);
+  integer("OPPENVARD_MAX_BODY_BYTES", c.max_body_bytes);
+  integer("OPPENVARD_HANDLER_TIMEOUT_MS", c.handler_timeout_ms);
+  boolean("OPPENVARD_DEMO", c.demo);
+  boolean("OPPENVARD_ACCESS_LOG", c.access_log);
+}
+
+}  // namespace
+
+std::string Config::effective_database_url() const {
+  if (!database_url.empty()) return database_url;
+  return "sqlite:" + (std::filesystem::path(data_dir) / "oppenvard.db").string();
+}
+
+bool Config::demo_enabled() const { return demo.value_or(database_url.empty()); }
+
+Environment process_environment() {
+  Environment env;
+  for (char** e = environ; e != nullptr && *e != nullptr; ++e) {
+    const std::string entry(*e);
+    if (!entry.starts_with("OPPENVARD_")) continue;
+    const auto eq = entry.find('=');
+    if (eq != std::string::npos) env.emplace(entry.substr(0, eq), entry.substr(eq + 1));
+  }
+  return env;
+}
+
+std::optional<HostPort> parse_listen(const std::string& listen) {
+  const auto colon = listen.rfind(':');
+  if (colon == std::string::npos || colon == 0) return std::nullopt;
+  std::string host = listen.substr(0, colon);
+  if (host.size() > 2 && host.front() == '[' && host.back() == ']') {
+    host = host.substr(1, host.size() - 2);
+  }
+  const std::string port_text = listen.substr(colon + 1);
+  unsigned port = 0;
+  const auto [ptr, ec] =
+      std::from_chars(port_text.data(), port_text.data() + port_text.size(), port);
+  if (ec != std::errc{} || ptr != port_text.data() + port_text.size() || port > 65535) {
+    return std::nullopt;
+  }
+  boost::system::error_code address_error;
+  boost::asio::ip::make_address(host, address_error);
+  if (address_error) return std::nullopt;
+  return HostPort{host, static_cast<unsigned short>(port)};
+}
+
+LoadedConfig load_config(const std::optional<std::string>& file, const Environment& env) {
+  LoadedConfig out;
+  std::optional<std::string> path = file;
+  if (!path) {
+    if (const auto it = env.find("OPPENVARD_CONFIG"); it != env.end()) path = it->second;
+  }
+  if (!path && std::filesystem::exists("oppenvard.toml")) path = "oppenvard.toml";
+  if (path) {
+    out.source = *path;
+    try {
+      apply_file(toml::parse_file(*path), out);
+    } catch (const toml::parse_error& e) {
+      out.errors.push_back(*path + ": " + std::string(e.description()) + " at line " +
+                           std::to_string(e.source().begin.line));
+    }
+  }
+  apply_environment(env, out);
+  for (auto& e : validate(out.config)) out.errors.push_back(std::move(e));
+  return out;
+}
+
+std::vector<std::string> validate(const Config& c) {
+  std::vector<std::string> errors;
+  if (!parse_listen(c.listen)) errors.push_back("listen: expected HOST:PORT, e.g. 127.0.0.1:8080");
+  if (c.pool_size < 1 || c.pool_size > 256) errors.push_back("pool_size: must be 1–256");
+  if (c.io_threads < 1 || c.io_threads > 64) errors.push_back("io_threads: must be 1–64");
+  if (c.max_body_bytes < 1024 || c.max_body_bytes > (64 << 20)) {
+    errors.push_back("max_body_bytes: must be 1024–67108864");
+  }
+  if (c.handler_timeout_ms < 100 || c.handler_timeout_ms > 600'000) {
+    errors.push_back("handler_timeout_ms: must be 100–600000");
+  }
+  const std::string url = c.effective_database_url();
+  if (!url.starts_with("sqlite:") && !url.starts_with("postgresql://") &&
+      !url.starts_with("postgres://")) {
+    errors.push_back("database_url: must start with sqlite: or postgresql://");
+  }
+  if (!c.demo_now.empty()) {
+    if (!core::parse_rfc3339(c.demo_now)) errors.push_back("demo.now: must be an RFC 3339 time");
+    if (!c.demo_enabled()) errors.push_back("demo.now: the clock can be pinned only in demo mode");
+  }
+  for (const auto& day : c.extra_days_off) {
+    if (!core::parse_date(day)) errors.push_back("calendar.extra_days_off: " + day + " is not YYYY-MM-DD");
+  }
+  static const std::set<std::string> levels{"trace", "debug", "info", "warn", "error", "off"};
+  if (!levels.contains(c.log_level)) errors.push_back("log.level: one of trace debug info warn error off");
+  return errors;
+}
+
+}  // namespace oppenvard::app

@@ -1,0 +1,54 @@
+#pragma once
+// Configuration: built-in defaults, then oppenvard.toml, then OPPENVARD_* environment
+// variables, then command-line flags — each later source wins.
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace oppenvard::app {
+
+struct Config {
+  std::string listen = "127.0.0.1:8080";
+  std::string data_dir = "./var";
+  std::string database_url;  // empty: sqlite:<data_dir>/oppenvard.db
+  std::int64_t pool_size = 4;
+  std::int64_t io_threads = 2;
+  std::int64_t max_body_bytes = 1 << 20;
+  std::int64_t handler_timeout_ms = 30'000;
+  std::string web_root;  // empty: web/dist beside the working directory, if built
+  bool access_log = true;
+  std::string log_level = "info";
+  std::optional<bool> demo;  // unset: on for the embedded default, off otherwise
+  std::string demo_now;      // RFC 3339; pins the server clock in demo mode
+  std::vector<std::string> extra_days_off;  // regional days off, YYYY-MM-DD
+
+  std::string effective_database_url() const;
+  bool demo_enabled() const;
+};
+
+struct LoadedConfig {
+  Config config;
+  std::vector<std::string> errors;  // each names the key and what is wrong
+  std::string source;               // the file read, or "" for none
+};
+
+using Environment = std::map<std::string, std::string>;
+
+Environment process_environment();
+
+// `file`: an explicit path (--config / OPPENVARD_CONFIG) or nullopt for ./oppenvard.toml
+// if it exists. Values are validated; problems are collected, not thrown.
+LoadedConfig load_config(const std::optional<std::string>& file, const Environment& env);
+
+// Checks that need the whole picture (listen address syntax, database URL, demo clock).
+std::vector<std::string> validate(const Config& config);
+
+struct HostPort {
+  std::string host;
+  unsigned short port = 0;
+};
+std::optional<HostPort> parse_listen(const std::string& listen);
+
+}  // namespace oppenvard::app

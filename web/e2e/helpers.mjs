@@ -1,0 +1,95 @@
+// Shared set-up for the browser tests: the server URL, Debian's Chromium, and
+// a watch on each page for script errors and Content-Security-Policy
+// violations (the server sends a strict CSP; the app must run under it).
+import assert from 'node:assert/strict';
+import { chromium } from 'playwright-core';
+
+export const BASE_URL = (process.env.OPPENVARD_URL ?? '').replace(/\/+$/, '');
+
+export const DEMO_CLINICS = [
+  'Vårdcentralen Björkdalen',
+  'Barn- och ungdomshabiliteringen Älvstaden',
+  'Psykiatriska öppenvårdsmottagningen Ekbacken',
+  'Hemtjänsten Norra Lunden',
+];
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export async function launch() {
+  assert.ok(BASE_URL, 'Set OPPENVARD_URL to the running server, e.g. http://127.0.0.1:18080');
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+}
+
+/**
+ * A fresh context (no remembered language) and page. `problems` collects
+ * uncaught script errors and CSP violations reported by the browser.
+ */
+export async function openPage(browser, { width = 1280, height = 900 } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, baseURL: BASE_URL });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  const problems = [];
+  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  page.on('console', (msg) => {
+    if (/Content[- ]Security[- ]Policy/i.test(msg.text())) problems.push(`CSP: ${msg.text()}`);
+  });
+  return { context, page, problems };
+}
+
+/** Fetches JSON from the API from Node, e.g. to learn a demo clinic's id. */
+export async function api(path) {
+  const res = await fetch(`${BASE_URL}${path}`, { headers: { Accept: 'application/json' } });
+  assert.equal(res.status, 200, `GET ${path}`);
+  return res.json();
+}
+
+export async function clinicByName(name) {
+  const page = await api(`/api/v1/clinics?q=${encodeURIComponent(name)}&limit=100`);
+  const clinic = page.items.find((c) => c.name === name);
+  assert.ok(clinic, `demo clinic "${name}" is served by the API`);
+  return clinic;
+}
+
+export async function headingText(page) {
+  return (await page.locator('h1').innerText()).trim();
+}
+
+/** Waits until the directory's live region reports a finished load. */
+export async function waitForDirectory(page) {
+  await page.waitForFunction(() => {
+    const s = document.querySelector('main [role="status"]');
+    return s !== null && s.textContent.trim() !== '' && !/…$/.test(s.textContent.trim());
+  });
+}
+
+/** Clinic names listed in the directory, following "show more" while offered. */
+export async function listAllClinicNames(page, moreLabel = /Visa fler mottagningar|Show more clinics/) {
+  await waitForDirectory(page);
+  const more = page.getByRole('button', { name: moreLabel });
+  for (let i = 0; i < 50 && (await more.count()) > 0; i++) {
+    const before = await page.locator('.clinic-list > li').count();
+    await more.click();
+    await page.waitForFunction((n) => document.querySelectorAll('.clinic-list > li').length > n, before);
+    await waitForDirectory(page);
+    // Focus lands on the first newly shown clinic, so keyboard users go on reading there.
+    const focused = await page.evaluate(() => document.activeElement?.closest('.clinic-list > li') !== null);
+    assert.ok(focused, 'after "show more", focus is on the first new clinic');
+  }
+  return (await page.locator('.clinic-list h2').allInnerTexts()).map((s) => s.trim());
+}
+
+export function assertNoProblems(problems) {
+  assert.deepEqual(problems, [], 'no script errors or CSP violations');
+}

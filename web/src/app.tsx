@@ -1,0 +1,43 @@
+import { AdminPage } from './admin/AdminPage';
+import { useAppState } from './context';
+import { ClinicPage } from './directory/ClinicPage';
+import { DirectoryPage } from './directory/DirectoryPage';
+import { AccessibilityPage } from './pages/AccessibilityPage';
+import { NotFoundPage } from './pages/NotFoundPage';
+import { StartPage } from './pages/StartPage';
+import { PatientPage } from './patient/PatientPage';
+import { matchRoute, type Route } from './router';
+import { StaffPage } from './staff/StaffPage';
+import { Layout } from './ui/Layout';
+
+function Page({ route }: { route: Route }) {
+  switch (route.name) {
+    case 'start':
+      return <StartPage />;
+    case 'directory':
+      return <DirectoryPage />;
+    case 'clinic':
+      return <ClinicPage id={route.id} />;
+    case 'patient':
+      return <PatientPage />;
+    case 'staff':
+      return <StaffPage />;
+    case 'admin':
+      return <AdminPage />;
+    case 'accessibility':
+      return <AccessibilityPage />;
+    case 'notFound':
+      return <NotFoundPage />;
+  }
+}
+
+export function App() {
+  const { location } = useAppState();
+  const route = matchRoute(location.path);
+  // Keyed by path: every new page mounts afresh (and its heading takes focus).
+  return (
+    <Layout route={route}>
+      <Page key={location.path} route={route} />
+    </Layout>
+  );
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { isAppHref, isPlainClick, matchRoute, normalizePath, paths, sectionOf } from './router';
+
+const click = { button: 0, metaKey: false, ctrlKey: false, shiftKey: false, altKey: false, defaultPrevented: false };
+
+describe('router', () => {
+  it('matches every fixed page', () => {
+    expect(matchRoute('/')).toEqual({ name: 'start' });
+    expect(matchRoute('/mottagningar')).toEqual({ name: 'directory' });
+    expect(matchRoute('/patient')).toEqual({ name: 'patient' });
+    expect(matchRoute('/personal')).toEqual({ name: 'staff' });
+    expect(matchRoute('/admin')).toEqual({ name: 'admin' });
+    expect(matchRoute('/tillganglighet')).toEqual({ name: 'accessibility' });
+  });
+
+  it('ignores trailing slashes', () => {
+    expect(normalizePath('/mottagningar/')).toBe('/mottagningar');
+    expect(normalizePath('/')).toBe('/');
+    expect(normalizePath('')).toBe('/');
+    expect(matchRoute('/admin/')).toEqual({ name: 'admin' });
+  });
+
+  it('reads the clinic id and decodes it', () => {
+    expect(matchRoute('/mottagningar/0190a1b2-7c3d')).toEqual({ name: 'clinic', id: '0190a1b2-7c3d' });
+    expect(matchRoute(paths.clinic('a b/c'))).toEqual({ name: 'clinic', id: 'a b/c' });
+  });
+
+  it('treats unknown and malformed paths as not found', () => {
+    expect(matchRoute('/finns-inte')).toEqual({ name: 'notFound' });
+    expect(matchRoute('/mottagningar/a/b')).toEqual({ name: 'notFound' });
+    expect(matchRoute('/mottagningar/%E0%A4%A')).toEqual({ name: 'notFound' });
+    expect(matchRoute('/mottagningar/%20')).toEqual({ name: 'notFound' });
+  });
+
+  it('maps routes to the navigation section they belong to', () => {
+    expect(sectionOf({ name: 'clinic', id: 'x' })).toBe('directory');
+    expect(sectionOf({ name: 'directory' })).toBe('directory');
+    expect(sectionOf({ name: 'staff' })).toBe('staff');
+    expect(sectionOf({ name: 'start' })).toBeNull();
+    expect(sectionOf({ name: 'accessibility' })).toBeNull();
+  });
+
+  it('leaves modified clicks to the browser', () => {
+    expect(isPlainClick(click)).toBe(true);
+    expect(isPlainClick({ ...click, ctrlKey: true })).toBe(false);
+    expect(isPlainClick({ ...click, metaKey: true })).toBe(false);
+    expect(isPlainClick({ ...click, button: 1 })).toBe(false);
+    expect(isPlainClick({ ...click, defaultPrevented: true })).toBe(false);
+  });
+
+  it('only routes app paths on the client', () => {
+    expect(isAppHref('/mottagningar')).toBe(true);
+    expect(isAppHref('//evil.example/')).toBe(false);
+    expect(isAppHref('/api/v1/clinics')).toBe(false);
+    expect(isAppHref('https://www.digg.se/')).toBe(false);
+    expect(isAppHref('mailto:a@example.se')).toBe(false);
+  });
+});

@@ -1,0 +1,92 @@
+// Client routes. Pure: no DOM, no history — the store and the Link component
+// do the navigating; this only says which page a path is.
+
+export type Route =
+  | { name: 'start' }
+  | { name: 'directory' }
+  | { name: 'clinic'; id: string }
+  | { name: 'patient' }
+  | { name: 'staff' }
+  | { name: 'admin' }
+  | { name: 'accessibility' }
+  | { name: 'notFound' };
+
+export type Section = 'directory' | 'patient' | 'staff' | 'admin';
+
+export const paths = {
+  start: '/',
+  directory: '/mottagningar',
+  clinic: (id: string) => `/mottagningar/${encodeURIComponent(id)}`,
+  patient: '/patient',
+  staff: '/personal',
+  admin: '/admin',
+  accessibility: '/tillganglighet',
+} as const;
+
+const fixed: Record<string, Route> = {
+  '/': { name: 'start' },
+  '/mottagningar': { name: 'directory' },
+  '/patient': { name: 'patient' },
+  '/personal': { name: 'staff' },
+  '/admin': { name: 'admin' },
+  '/tillganglighet': { name: 'accessibility' },
+};
+
+/** Removes trailing slashes, except on "/" itself. */
+export function normalizePath(pathname: string): string {
+  const trimmed = pathname.replace(/\/+$/, '');
+  return trimmed === '' ? '/' : trimmed;
+}
+
+export function matchRoute(pathname: string): Route {
+  const path = normalizePath(pathname);
+  const known = fixed[path];
+  if (known) return known;
+  const clinic = /^\/mottagningar\/([^/]+)$/.exec(path);
+  if (clinic?.[1]) {
+    try {
+      const id = decodeURIComponent(clinic[1]);
+      if (id.trim() !== '') return { name: 'clinic', id };
+    } catch {
+      // A malformed %-escape is simply an unknown page.
+    }
+  }
+  return { name: 'notFound' };
+}
+
+/** Which main-navigation entry a route belongs to, for aria-current. */
+export function sectionOf(route: Route): Section | null {
+  switch (route.name) {
+    case 'directory':
+    case 'clinic':
+      return 'directory';
+    case 'patient':
+    case 'staff':
+    case 'admin':
+      return route.name;
+    default:
+      return null;
+  }
+}
+
+export interface ClickLike {
+  button: number;
+  metaKey: boolean;
+  ctrlKey: boolean;
+  shiftKey: boolean;
+  altKey: boolean;
+  defaultPrevented: boolean;
+}
+
+/**
+ * Whether a click on an internal link should be handled by the client router.
+ * Modified clicks (new tab, new window, download) are left to the browser.
+ */
+export function isPlainClick(e: ClickLike): boolean {
+  return e.button === 0 && !e.metaKey && !e.ctrlKey && !e.shiftKey && !e.altKey && !e.defaultPrevented;
+}
+
+/** Whether href is a same-origin, app-internal path (not /api, not a file). */
+export function isAppHref(href: string): boolean {
+  return href.startsWith('/') && !href.startsWith('//') && !href.startsWith('/api/');
+}

@@ -1,0 +1,18 @@
+import type { ComponentChildren } from 'preact';
+import type { Route } from '../router';
+import { Footer } from './Footer';
+import { Header } from './Header';
+import { MAIN_ID, SkipLink } from './SkipLink';
+
+export function Layout({ route, children }: { route: Route; children: ComponentChildren }) {
+  return (
+    <>
+      <SkipLink />
+      <Header route={route} />
+      <main id={MAIN_ID} tabIndex={-1} class="site-main container">
+        {children}
+      </main>
+      <Footer />
+    </>
+  );
+}
