@@ -18,7 +18,7 @@ namespace {
 // Every key oppenvard.toml may hold; anything else is reported so typos do not go unseen.
 const std::set<std::string> kKnownKeys{
     "server.listen",        "server.io_threads",   "server.max_body_bytes",
-    "server.handler_timeout_ms", "server.web_root", "server.access_log",
+    "server.handler_timeout_ms", "server.read_timeout_ms", "server.web_root", "server.access_log",
     "storage.data_dir",     "storage.database_url", "storage.pool_size",
     "demo.enabled",         "demo.now",            "calendar.extra_days_off",
     "log.level"};
@@ -86,6 +86,7 @@ void apply_file(const toml::table& t, LoadedConfig& out) {
   integer("server.io_threads", c.io_threads);
   integer("server.max_body_bytes", c.max_body_bytes);
   integer("server.handler_timeout_ms", c.handler_timeout_ms);
+  integer("server.read_timeout_ms", c.read_timeout_ms);
   text("server.web_root", c.web_root);
   boolean("server.access_log", c.access_log);
   text("storage.data_dir", c.data_dir);
@@ -144,6 +145,7 @@ void apply_environment(const Environment& env, LoadedConfig& out) {
   integer("OPPENVARD_IO_THREADS", c.io_threads);
   integer("OPPENVARD_MAX_BODY_BYTES", c.max_body_bytes);
   integer("OPPENVARD_HANDLER_TIMEOUT_MS", c.handler_timeout_ms);
+  integer("OPPENVARD_READ_TIMEOUT_MS", c.read_timeout_ms);
   boolean("OPPENVARD_DEMO", c.demo);
   boolean("OPPENVARD_ACCESS_LOG", c.access_log);
 }
@@ -219,6 +221,9 @@ std::vector<std::string> validate(const Config& c) {
   }
   if (c.handler_timeout_ms < 100 || c.handler_timeout_ms > 600'000) {
     errors.push_back("handler_timeout_ms: must be 100–600000");
+  }
+  if (c.read_timeout_ms < 100 || c.read_timeout_ms > 600'000) {
+    errors.push_back("read_timeout_ms: must be 100–600000");
   }
   const std::string url = c.effective_database_url();
   if (!url.starts_with("sqlite:") && !url.starts_with("postgresql://") &&

@@ -17,6 +17,7 @@ struct Config {
   std::int64_t io_threads = 2;
   std::int64_t max_body_bytes = 1 << 20;
   std::int64_t handler_timeout_ms = 30'000;
+  std::int64_t read_timeout_ms = 30'000;  // a request must arrive whole within this
   std::string web_root;  // empty: web/dist beside the working directory, if built
   bool access_log = true;
   std::string log_level = "info";

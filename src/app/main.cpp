@@ -86,6 +86,7 @@ int serve(Config config) {
   server_config.blocking_threads = static_cast<int>(config.pool_size);
   server_config.max_body_bytes = static_cast<std::size_t>(config.max_body_bytes);
   server_config.handler_timeout = std::chrono::milliseconds(config.handler_timeout_ms);
+  server_config.read_timeout = std::chrono::milliseconds(config.read_timeout_ms);
   server_config.access_log = config.access_log;
   server_config.web_root = config.web_root.empty() ? "web/dist" : config.web_root;
 

@@ -253,20 +253,28 @@ class Server::Impl {
       bhttp::request_parser<bhttp::string_body> parser;
       parser.header_limit(kHeaderLimit);
       parser.body_limit(config_.max_body_bytes);
-      stream.expires_after(first ? config_.read_timeout : config_.idle_timeout);
+      // Our own deadline cancels the read but keeps the socket open, so a client that
+      // started a request and stalled still gets a 408 (Beast's own timeout would close it).
+      const auto wait = first ? config_.read_timeout : config_.idle_timeout;
+      stream.expires_after(wait + std::chrono::seconds(5));
+      bool timed_out = false;
+      net::steady_timer deadline(stream.get_executor(), wait);
+      deadline.async_wait([&timed_out, &stream](const boost::system::error_code& e) {
+        if (e) return;
+        timed_out = true;
+        stream.socket().cancel();
+      });
       idle = true;
       auto [ec, bytes] = co_await bhttp::async_read_header(stream, buffer, parser, kTuple);
       idle = false;
-      if (!ec) {
-        stream.expires_after(config_.read_timeout);
-        std::tie(ec, bytes) = co_await bhttp::async_read(stream, buffer, parser, kTuple);
-      }
+      if (!ec) std::tie(ec, bytes) = co_await bhttp::async_read(stream, buffer, parser, kTuple);
+      deadline.cancel();
       first = false;
       if (ec) {
         std::optional<ProblemKind> kind;
         if (ec == bhttp::error::body_limit) kind = ProblemKind::payload_too_large;
         if (ec == bhttp::error::header_limit) kind = ProblemKind::headers_too_large;
-        if (ec == beast::error::timeout && parser.got_some()) kind = ProblemKind::request_timeout;
+        if (timed_out && parser.got_some() && !stopping_) kind = ProblemKind::request_timeout;
         if (!kind && parser.got_some() && ec != net::error::operation_aborted &&
             ec != bhttp::error::end_of_stream && ec != net::error::eof &&
             ec != net::error::connection_reset) {
@@ -537,7 +545,9 @@ class Server::Impl {
                                     bhttp::request<bhttp::string_body> req) {
     stream.expires_never();
     auto peer = std::make_shared<WebSocketPeer>(std::move(stream), *metrics_);
-    peer->ws.set_option(websocket::stream_base::timeout::suggested(beast::role_type::server));
+    auto timeouts = websocket::stream_base::timeout::suggested(beast::role_type::server);
+    timeouts.handshake_timeout = std::chrono::seconds(5);  // also bounds the closing handshake
+    peer->ws.set_option(timeouts);
     peer->ws.set_option(websocket::stream_base::decorator([](websocket::response_type& res) {
       res.set(bhttp::field::server, "oppenvard");
     }));
