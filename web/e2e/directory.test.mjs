@@ -34,7 +34,7 @@ test('the directory lists the four demo clinics with their kind', async () => {
 
     const card = page.locator('.clinic-card', { hasText: 'Vårdcentralen Björkdalen' });
     assert.match(await card.innerText(), /Vårdcentral\b/);
-    const hab = page.locator('.clinic-card', { hasText: 'Älvstaden' });
+    const hab = page.locator('.clinic-card', { hasText: 'Barn- och ungdomshabiliteringen Älvstaden' });
     assert.match(await hab.innerText(), /Habilitering/);
     assertNoProblems(problems);
   } finally {
