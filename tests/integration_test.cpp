@@ -295,6 +295,115 @@ TEST_F(ServerTest, LogsCarryNoPathsOrBodies) {
   EXPECT_NE(log.find("route=/api/v1/clinics status=200"), std::string::npos);
 }
 
+// Logs in through the demo e-ID over HTTP; returns the Cookie header value.
+std::string demo_log_in(unsigned short port, const std::string& name) {
+  const auto people = http_request(port, "GET", "/api/v1/auth/demo/people").json();
+  std::string id;
+  for (const auto& p : people.at("items").as_array()) {
+    if (p.at("name").as_string() == name) id = std::string(p.at("id").as_string());
+  }
+  EXPECT_FALSE(id.empty()) << name;
+  const std::map<std::string, std::string> headers{{"Content-Type", "application/json"},
+                                                   {"X-CSRF-Token", "anonymous"}};
+  const auto order =
+      http_request(port, "POST", "/api/v1/auth/demo/start", R"({"person_id":")" + id + "\"}",
+                   headers)
+          .json();
+  const std::string ref(order.at("order_ref").as_string());
+  for (int i = 0; i < 40; ++i) {
+    const auto r = http_request(port, "POST", "/api/v1/auth/demo/collect",
+                                R"({"order_ref":")" + ref + "\"}", headers);
+    if (r.json().at("status") == "complete") {
+      const auto cookie = r.header("set-cookie");
+      EXPECT_NE(cookie.find("HttpOnly"), std::string::npos);
+      EXPECT_NE(cookie.find("Secure"), std::string::npos);
+      EXPECT_NE(cookie.find("SameSite=Lax"), std::string::npos);
+      EXPECT_NE(cookie.find("Path=/"), std::string::npos);
+      return cookie.substr(0, cookie.find(';'));
+    }
+    std::this_thread::sleep_for(100ms);
+  }
+  ADD_FAILURE() << "log-in never completed";
+  return "";
+}
+
+TEST_F(ServerTest, WithoutASessionMeIs401Problem) {
+  expect_problem(get("/api/v1/me"), 401, "unauthenticated");
+  expect_problem(http_request(port(), "GET", "/api/v1/me", "",
+                              {{"Cookie", "__Host-oppenvard_session=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"}}),
+                 401, "unauthenticated");
+}
+
+TEST_F(ServerTest, DemoLogInThenMeThenLogOut) {
+  // Unsafe requests without the CSRF header are refused even before log-in.
+  expect_problem(post_json("/api/v1/auth/demo/start", R"({"person_id":"x"})"), 403, "forbidden");
+  const auto cookie = demo_log_in(port(), "Erik Sandberg");
+  ASSERT_TRUE(cookie.starts_with("__Host-oppenvard_session="));
+  const auto me = http_request(port(), "GET", "/api/v1/me", "", {{"Cookie", cookie}});
+  ASSERT_EQ(me.status, 200) << me.body;
+  const auto body = me.json();
+  EXPECT_EQ(body.at("person").at("given_name"), "Erik");
+  EXPECT_EQ(body.at("person").at("kind"), "patient");
+  EXPECT_EQ(body.at("assurance"), "demo");
+  EXPECT_TRUE(body.at("may_act_for").as_array().empty());
+  const std::string csrf(body.at("csrf_token").as_string());
+  expect_problem(http_request(port(), "POST", "/api/v1/auth/logout", "", {{"Cookie", cookie}}),
+                 403, "forbidden");
+  const auto out = http_request(port(), "POST", "/api/v1/auth/logout", "",
+                                {{"Cookie", cookie}, {"X-CSRF-Token", csrf}});
+  EXPECT_EQ(out.status, 204);
+  EXPECT_NE(out.header("set-cookie").find("Max-Age=0"), std::string::npos);
+  expect_problem(http_request(port(), "GET", "/api/v1/me", "", {{"Cookie", cookie}}), 401,
+                 "unauthenticated");
+}
+
+TEST_F(ServerTest, AGuardianActsForTheirChildOverHttp) {
+  const auto cookie = demo_log_in(port(), "Sara Lindqvist");
+  const auto me = http_request(port(), "GET", "/api/v1/me", "", {{"Cookie", cookie}}).json();
+  const auto& children = me.at("may_act_for").as_array();
+  ASSERT_EQ(children.size(), 1u);
+  EXPECT_EQ(children.at(0).at("given_name"), "Ella");
+  EXPECT_EQ(children.at(0).at("until"), "2029-05-13");
+  const std::string csrf(me.at("csrf_token").as_string());
+  const std::map<std::string, std::string> headers{
+      {"Cookie", cookie}, {"X-CSRF-Token", csrf}, {"Content-Type", "application/json"}};
+  const auto acting =
+      http_request(port(), "PUT", "/api/v1/me/acting-for",
+                   R"({"patient_id":")" + std::string(children.at(0).at("id").as_string()) + "\"}",
+                   headers);
+  ASSERT_EQ(acting.status, 200) << acting.body;
+  EXPECT_EQ(acting.json().at("acting_for").at("given_name"), "Ella");
+  // Another person's id is refused; null returns to oneself.
+  const auto other = demo_log_in(port(), "Erik Sandberg");
+  const auto erik = http_request(port(), "GET", "/api/v1/me", "", {{"Cookie", other}}).json();
+  expect_problem(http_request(port(), "PUT", "/api/v1/me/acting-for",
+                              R"({"patient_id":")" + std::string(erik.at("person").at("id").as_string()) + "\"}",
+                              headers),
+                 403, "forbidden");
+  const auto self = http_request(port(), "PUT", "/api/v1/me/acting-for", R"({"patient_id":null})", headers);
+  EXPECT_TRUE(self.json().at("acting_for").is_null());
+}
+
+TEST_F(ServerTest, StaffSeeTheirCareUnitAssignments) {
+  const auto cookie = demo_log_in(port(), "Karin Ekström");
+  const auto me = http_request(port(), "GET", "/api/v1/me", "", {{"Cookie", cookie}}).json();
+  EXPECT_EQ(me.at("person").at("kind"), "staff");
+  const auto& assignments = me.at("assignments").as_array();
+  ASSERT_EQ(assignments.size(), 1u);
+  EXPECT_EQ(assignments.at(0).at("care_unit_name"), "Vårdcentralen Björkdalen");
+  EXPECT_EQ(assignments.at(0).at("role"), "doctor");
+}
+
+TEST(ServerLifecycle, TheDemoEIdCannotBeReachedOutsideDemoMode) {
+  ServerProcess server(std::map<std::string, std::string>{{"OPPENVARD_DEMO", "false"}});
+  EXPECT_EQ(http_request(server.port(), "GET", "/api/v1/auth/demo/people").status, 404);
+  EXPECT_EQ(http_request(server.port(), "POST", "/api/v1/auth/demo/start", R"({"person_id":"x"})",
+                         {{"Content-Type", "application/json"}, {"X-CSRF-Token", "anonymous"}})
+                .status,
+            404);
+  EXPECT_EQ(http_request(server.port(), "GET", "/api/v1/me").status, 401);
+}
+
 TEST(ServerLifecycle, SigtermClosesWebSocketsAndExitsZero) {
   ServerProcess server;
   WebSocketClient ws(server.port(), "/api/v1/ws");

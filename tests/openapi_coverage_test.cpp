@@ -23,6 +23,7 @@ TEST(OpenApi, EveryRouteIsDocumentedAndEveryDocumentedRouteExists) {
   db::testing::ScratchDatabase scratch("sqlite");
   Config config;
   config.database_url = scratch.url();
+  config.demo = true;  // demo-only routes must be documented too
   Application application(config);
   // The server adds its own operational routes (/healthz, /readyz, /metrics).
   http::Server server(http::ServerConfig{}, application.router(), application.hub(),

@@ -3,6 +3,7 @@
 #include "app/public_api.hpp"
 #include "core/time.hpp"
 #include "directory/api.hpp"
+#include "identity/api.hpp"
 #include "identity/store.hpp"
 
 namespace oppenvard::app {
@@ -49,8 +50,11 @@ Application::Application(Config config)
       calendar_(make_calendar(config_)),
       directory_store_(*database_),
       directory_service_(directory_store_),
+      identity_store_(*database_),
+      identity_service_(identity_store_, *clock_, config_.demo_enabled()),
       hub_(anonymous_topic_policy) {
   directory::register_routes(router_, directory_service_);
+  identity::register_routes(router_, identity_service_);
   register_public_routes(router_, calendar_);
 }
 

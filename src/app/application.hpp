@@ -12,6 +12,8 @@
 #include "directory/service.hpp"
 #include "http/hub.hpp"
 #include "http/router.hpp"
+#include "identity/service.hpp"
+#include "identity/store.hpp"
 
 namespace oppenvard::app {
 
@@ -41,6 +43,8 @@ class Application {
   core::WorkingCalendar calendar_;
   directory::Store directory_store_;
   directory::Service directory_service_;
+  identity::Store identity_store_;
+  identity::Service identity_service_;
   http::Router router_;
   http::Hub hub_;
 };

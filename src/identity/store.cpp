@@ -64,9 +64,90 @@ constexpr std::string_view kSelectAssignments =
 constexpr std::string_view kSelectChildren =
     "SELECT child_id FROM guardianships WHERE guardian_id = :guardian ORDER BY child_id";
 
+constexpr std::string_view kCreateSessions =
+    "CREATE TABLE sessions ("
+    " token_hash TEXT PRIMARY KEY,"
+    " person_kind TEXT NOT NULL CHECK (person_kind IN ('patient', 'staff')),"
+    " person_id TEXT NOT NULL,"
+    " assurance TEXT NOT NULL,"
+    " csrf_token TEXT NOT NULL,"
+    " acting_for_patient_id TEXT REFERENCES patients (id),"
+    " created_at_ms BIGINT NOT NULL,"
+    " last_seen_at_ms BIGINT NOT NULL,"
+    " absolute_expires_at_ms BIGINT NOT NULL,"
+    " ended_at_ms BIGINT)";
+constexpr std::string_view kIndexSessions =
+    "CREATE INDEX sessions_by_person ON sessions (person_kind, person_id)";
+constexpr std::string_view kCreateDemoOrders =
+    "CREATE TABLE demo_login_orders ("
+    " order_ref TEXT PRIMARY KEY,"
+    " person_kind TEXT NOT NULL,"
+    " person_id TEXT NOT NULL,"
+    " started_at_ms BIGINT NOT NULL,"
+    " status TEXT NOT NULL CHECK (status IN ('pending', 'collected', 'cancelled')))";
+
+constexpr std::string_view kPatientColumns =
+    "SELECT id, id_system, id_value, given_name, family_name, birth_date, phone, email FROM "
+    "patients";
+constexpr std::string_view kStaffColumns =
+    "SELECT id, hsa_id, given_name, family_name, title FROM staff";
+constexpr std::string_view kSelectChildPatients =
+    "SELECT p.id, p.id_system, p.id_value, p.given_name, p.family_name, p.birth_date, p.phone,"
+    " p.email FROM guardianships g JOIN patients p ON p.id = g.child_id"
+    " WHERE g.guardian_id = :guardian ORDER BY p.birth_date, p.id";
+constexpr std::string_view kSelectAssignmentViews =
+    "SELECT a.care_unit_id, COALESCE(c.name, ''), a.role FROM staff_assignments a"
+    " LEFT JOIN care_units c ON c.id = a.care_unit_id WHERE a.staff_id = :id"
+    " ORDER BY c.name, a.role";
+constexpr std::string_view kInsertSession =
+    "INSERT INTO sessions (token_hash, person_kind, person_id, assurance, csrf_token,"
+    " acting_for_patient_id, created_at_ms, last_seen_at_ms, absolute_expires_at_ms)"
+    " VALUES (:hash, :kind, :person, :assurance, :csrf, :acting, :created, :seen, :expires)";
+constexpr std::string_view kSelectSession =
+    "SELECT token_hash, person_kind, person_id, assurance, csrf_token, acting_for_patient_id,"
+    " created_at_ms, last_seen_at_ms, absolute_expires_at_ms FROM sessions"
+    " WHERE token_hash = :hash AND ended_at_ms IS NULL AND absolute_expires_at_ms > :now";
+constexpr std::string_view kTouchSession =
+    "UPDATE sessions SET last_seen_at_ms = :now WHERE token_hash = :hash";
+constexpr std::string_view kSetActingFor =
+    "UPDATE sessions SET acting_for_patient_id = :acting WHERE token_hash = :hash";
+constexpr std::string_view kEndSession =
+    "UPDATE sessions SET ended_at_ms = :now WHERE token_hash = :hash AND ended_at_ms IS NULL";
+constexpr std::string_view kEndAllSessions =
+    "UPDATE sessions SET ended_at_ms = :now WHERE person_kind = :kind AND person_id = :person"
+    " AND ended_at_ms IS NULL";
+constexpr std::string_view kInsertOrder =
+    "INSERT INTO demo_login_orders (order_ref, person_kind, person_id, started_at_ms, status)"
+    " VALUES (:ref, :kind, :person, :started, 'pending')";
+constexpr std::string_view kSelectOrder =
+    "SELECT order_ref, person_kind, person_id, started_at_ms, status FROM demo_login_orders"
+    " WHERE order_ref = :ref";
+constexpr std::string_view kFinishOrder =
+    "UPDATE demo_login_orders SET status = :status WHERE order_ref = :ref AND status = 'pending'";
+
 std::optional<std::string> optional_text(const soci::row& row, std::size_t i) {
   if (row.get_indicator(i) != soci::i_ok) return std::nullopt;
   return row.get<std::string>(i);
+}
+
+Patient patient_from(const soci::row& r) {
+  return Patient{r.get<std::string>(0), r.get<std::string>(1), r.get<std::string>(2),
+                 r.get<std::string>(3), r.get<std::string>(4), r.get<std::string>(5),
+                 optional_text(r, 6),   optional_text(r, 7)};
+}
+
+StaffMember staff_from(const soci::row& r) {
+  return StaffMember{r.get<std::string>(0), r.get<std::string>(1), r.get<std::string>(2),
+                     r.get<std::string>(3), r.get<std::string>(4), {}};
+}
+
+std::vector<Patient> patients_where(soci::session& sql, const std::string& where,
+                                    const std::string& value) {
+  std::vector<Patient> out;
+  soci::rowset<soci::row> rows =
+      (sql.prepare << std::string(kPatientColumns) + where, soci::use(value, "v"));
+  for (const auto& r : rows) out.push_back(patient_from(r));
+  return out;
 }
 
 }  // namespace
@@ -74,7 +155,8 @@ std::optional<std::string> optional_text(const soci::row& row, std::size_t i) {
 std::vector<db::Migration> migrations() {
   return {{"identity/0001_people",
            {kCreatePatients, kCreateGuardianships, kCreateStaff, kCreateAssignments,
-            kIndexAssignments}}};
+            kIndexAssignments}},
+          {"identity/0002_sessions", {kCreateSessions, kIndexSessions, kCreateDemoOrders}}};
 }
 
 void Store::upsert_patient(const Patient& p) {
@@ -118,11 +200,7 @@ std::optional<Patient> Store::find_patient(const std::string& id_system,
     soci::rowset<soci::row> rows =
         (sql.prepare << kSelectPatient, soci::use(id_system, "system"),
          soci::use(id_value, "value"));
-    for (const auto& r : rows) {
-      return Patient{r.get<std::string>(0), r.get<std::string>(1), r.get<std::string>(2),
-                     r.get<std::string>(3), r.get<std::string>(4), r.get<std::string>(5),
-                     optional_text(r, 6),   optional_text(r, 7)};
-    }
+    for (const auto& r : rows) return patient_from(r);
     return std::nullopt;
   });
 }
@@ -132,10 +210,7 @@ std::optional<StaffMember> Store::find_staff_by_hsa_id(const std::string& hsa_id
     std::optional<StaffMember> staff;
     {
       soci::rowset<soci::row> rows = (sql.prepare << kSelectStaff, soci::use(hsa_id, "hsa"));
-      for (const auto& r : rows) {
-        staff = StaffMember{r.get<std::string>(0), r.get<std::string>(1), r.get<std::string>(2),
-                            r.get<std::string>(3), r.get<std::string>(4), {}};
-      }
+      for (const auto& r : rows) staff = staff_from(r);
     }
     if (!staff) return std::nullopt;
     soci::rowset<soci::row> rows = (sql.prepare << kSelectAssignments, soci::use(staff->id, "id"));
@@ -170,6 +245,171 @@ std::size_t Store::count_staff() {
     long long n = 0;
     sql << "SELECT COUNT(*) FROM staff", soci::into(n);
     return static_cast<std::size_t>(n);
+  });
+}
+
+}  // namespace oppenvard::identity
+
+namespace oppenvard::identity {
+namespace {
+
+Session session_from(const soci::row& r) {
+  Session s;
+  s.token_hash = r.get<std::string>(0);
+  s.person_kind = r.get<std::string>(1);
+  s.person_id = r.get<std::string>(2);
+  s.assurance = r.get<std::string>(3);
+  s.csrf_token = r.get<std::string>(4);
+  s.acting_for = optional_text(r, 5);
+  s.created_at_ms = r.get<long long>(6);
+  s.last_seen_at_ms = r.get<long long>(7);
+  s.absolute_expires_at_ms = r.get<long long>(8);
+  return s;
+}
+
+}  // namespace
+
+std::optional<Patient> Store::find_patient_by_id(const std::string& id) {
+  return db_.with_session([&](soci::session& sql) -> std::optional<Patient> {
+    auto found = patients_where(sql, " WHERE id = :v", id);
+    if (found.empty()) return std::nullopt;
+    return found.front();
+  });
+}
+
+std::optional<StaffMember> Store::find_staff_by_id(const std::string& id) {
+  return db_.with_session([&](soci::session& sql) -> std::optional<StaffMember> {
+    soci::rowset<soci::row> rows =
+        (sql.prepare << std::string(kStaffColumns) + " WHERE id = :v", soci::use(id, "v"));
+    for (const auto& r : rows) return staff_from(r);
+    return std::nullopt;
+  });
+}
+
+std::vector<Patient> Store::children_of_guardian(const std::string& guardian_id) {
+  return db_.with_session([&](soci::session& sql) {
+    std::vector<Patient> out;
+    soci::rowset<soci::row> rows =
+        (sql.prepare << kSelectChildPatients, soci::use(guardian_id, "guardian"));
+    for (const auto& r : rows) out.push_back(patient_from(r));
+    return out;
+  });
+}
+
+std::vector<AssignmentView> Store::assignments_with_units(const std::string& staff_id) {
+  return db_.with_session([&](soci::session& sql) {
+    std::vector<AssignmentView> out;
+    soci::rowset<soci::row> rows = (sql.prepare << kSelectAssignmentViews, soci::use(staff_id, "id"));
+    for (const auto& r : rows) {
+      out.push_back({optional_text(r, 0).value_or(""), r.get<std::string>(1),
+                     staff_role_from(r.get<std::string>(2)).value_or(StaffRole::clinician)});
+    }
+    return out;
+  });
+}
+
+std::vector<Patient> Store::all_patients() {
+  return db_.with_session([&](soci::session& sql) {
+    std::vector<Patient> out;
+    soci::rowset<soci::row> rows =
+        (sql.prepare << std::string(kPatientColumns) + " ORDER BY family_name, given_name, id");
+    for (const auto& r : rows) out.push_back(patient_from(r));
+    return out;
+  });
+}
+
+std::vector<StaffMember> Store::all_staff() {
+  return db_.with_session([&](soci::session& sql) {
+    std::vector<StaffMember> out;
+    soci::rowset<soci::row> rows =
+        (sql.prepare << std::string(kStaffColumns) + " ORDER BY family_name, given_name, id");
+    for (const auto& r : rows) out.push_back(staff_from(r));
+    return out;
+  });
+}
+
+void Store::insert_session(const Session& s) {
+  const std::string acting = s.acting_for.value_or("");
+  soci::indicator acting_ind = s.acting_for ? soci::i_ok : soci::i_null;
+  const long long created = s.created_at_ms, seen = s.last_seen_at_ms,
+                  expires = s.absolute_expires_at_ms;
+  db_.transaction([&](soci::session& sql) {
+    sql << kInsertSession, soci::use(s.token_hash, "hash"), soci::use(s.person_kind, "kind"),
+        soci::use(s.person_id, "person"), soci::use(s.assurance, "assurance"),
+        soci::use(s.csrf_token, "csrf"), soci::use(acting, acting_ind, "acting"),
+        soci::use(created, "created"), soci::use(seen, "seen"), soci::use(expires, "expires");
+  });
+}
+
+std::optional<Session> Store::find_session(const std::string& token_hash, std::int64_t now_ms) {
+  return db_.with_session([&](soci::session& sql) -> std::optional<Session> {
+    const long long now = now_ms;
+    soci::rowset<soci::row> rows =
+        (sql.prepare << kSelectSession, soci::use(token_hash, "hash"), soci::use(now, "now"));
+    for (const auto& r : rows) return session_from(r);
+    return std::nullopt;
+  });
+}
+
+void Store::touch_session(const std::string& token_hash, std::int64_t now_ms) {
+  const long long now = now_ms;
+  db_.transaction([&](soci::session& sql) {
+    sql << kTouchSession, soci::use(now, "now"), soci::use(token_hash, "hash");
+  });
+}
+
+void Store::set_acting_for(const std::string& token_hash,
+                           const std::optional<std::string>& patient_id) {
+  const std::string acting = patient_id.value_or("");
+  soci::indicator acting_ind = patient_id ? soci::i_ok : soci::i_null;
+  db_.transaction([&](soci::session& sql) {
+    sql << kSetActingFor, soci::use(acting, acting_ind, "acting"), soci::use(token_hash, "hash");
+  });
+}
+
+void Store::end_session(const std::string& token_hash, std::int64_t now_ms) {
+  const long long now = now_ms;
+  db_.transaction([&](soci::session& sql) {
+    sql << kEndSession, soci::use(now, "now"), soci::use(token_hash, "hash");
+  });
+}
+
+std::size_t Store::end_all_sessions(const std::string& person_kind, const std::string& person_id,
+                                    std::int64_t now_ms) {
+  const long long now = now_ms;
+  return db_.transaction([&](soci::session& sql) {
+    soci::statement st = (sql.prepare << kEndAllSessions, soci::use(now, "now"),
+                          soci::use(person_kind, "kind"), soci::use(person_id, "person"));
+    st.execute(true);
+    return static_cast<std::size_t>(st.get_affected_rows());
+  });
+}
+
+void Store::insert_demo_order(const DemoOrder& o) {
+  const long long started = o.started_at_ms;
+  db_.transaction([&](soci::session& sql) {
+    sql << kInsertOrder, soci::use(o.order_ref, "ref"), soci::use(o.person_kind, "kind"),
+        soci::use(o.person_id, "person"), soci::use(started, "started");
+  });
+}
+
+std::optional<DemoOrder> Store::find_demo_order(const std::string& order_ref) {
+  return db_.with_session([&](soci::session& sql) -> std::optional<DemoOrder> {
+    soci::rowset<soci::row> rows = (sql.prepare << kSelectOrder, soci::use(order_ref, "ref"));
+    for (const auto& r : rows) {
+      return DemoOrder{r.get<std::string>(0), r.get<std::string>(1), r.get<std::string>(2),
+                       r.get<long long>(3), r.get<std::string>(4)};
+    }
+    return std::nullopt;
+  });
+}
+
+bool Store::finish_demo_order(const std::string& order_ref, const std::string& status) {
+  return db_.transaction([&](soci::session& sql) {
+    soci::statement st = (sql.prepare << kFinishOrder, soci::use(status, "status"),
+                          soci::use(order_ref, "ref"));
+    st.execute(true);
+    return st.get_affected_rows() == 1;
   });
 }
 

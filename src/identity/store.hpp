@@ -11,6 +11,32 @@ namespace oppenvard::identity {
 
 std::vector<db::Migration> migrations();
 
+struct Session {
+  std::string token_hash;
+  std::string person_kind;  // "patient" | "staff"
+  std::string person_id;
+  std::string assurance;
+  std::string csrf_token;
+  std::optional<std::string> acting_for;  // a child's patient id
+  std::int64_t created_at_ms = 0;
+  std::int64_t last_seen_at_ms = 0;
+  std::int64_t absolute_expires_at_ms = 0;
+};
+
+struct DemoOrder {
+  std::string order_ref;
+  std::string person_kind;
+  std::string person_id;
+  std::int64_t started_at_ms = 0;
+  std::string status;  // "pending" | "collected" | "cancelled"
+};
+
+struct AssignmentView {
+  std::string care_unit_id;
+  std::string care_unit_name;
+  StaffRole role = StaffRole::clinician;
+};
+
 class Store {
  public:
   explicit Store(db::Database& db) : db_(db) {}
@@ -24,6 +50,26 @@ class Store {
   std::vector<std::string> children_of(const std::string& guardian_id);
   std::size_t count_patients();
   std::size_t count_staff();
+
+  std::optional<Patient> find_patient_by_id(const std::string& id);
+  std::optional<StaffMember> find_staff_by_id(const std::string& id);
+  std::vector<Patient> children_of_guardian(const std::string& guardian_id);
+  std::vector<AssignmentView> assignments_with_units(const std::string& staff_id);
+  std::vector<Patient> all_patients();
+  std::vector<StaffMember> all_staff();
+
+  void insert_session(const Session& session);
+  std::optional<Session> find_session(const std::string& token_hash, std::int64_t now_ms);
+  void touch_session(const std::string& token_hash, std::int64_t now_ms);
+  void set_acting_for(const std::string& token_hash, const std::optional<std::string>& patient_id);
+  void end_session(const std::string& token_hash, std::int64_t now_ms);
+  std::size_t end_all_sessions(const std::string& person_kind, const std::string& person_id,
+                               std::int64_t now_ms);
+
+  void insert_demo_order(const DemoOrder& order);
+  std::optional<DemoOrder> find_demo_order(const std::string& order_ref);
+  // Moves a pending order to `status`; false if it was not pending (collected twice, …).
+  bool finish_demo_order(const std::string& order_ref, const std::string& status);
 
  private:
   db::Database& db_;

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, getJson, isAbortError, parseProblem, type FetchLike } from './api';
+import {
+  ApiError,
+  ApiClient,
+  csrfHeaderValue,
+  getJson,
+  isAbortError,
+  isForbidden,
+  isUnauthenticated,
+  parseProblem,
+  sendJson,
+  type FetchLike,
+} from './api';
 
 const problemBody = JSON.stringify({
   type: 'https://oppenvard.example/problems/not-found',
@@ -89,5 +100,73 @@ describe('getJson', () => {
     const err: unknown = await pending.catch((e: unknown) => e);
     expect(isAbortError(err)).toBe(true);
     expect(err).not.toBeInstanceOf(ApiError);
+  });
+});
+
+describe('writes and the CSRF header', () => {
+  function recording(status = 200, body = '{"ok":true}', contentType = 'application/json') {
+    const calls: { url: string; init: RequestInit }[] = [];
+    const fetchImpl: FetchLike = async (url, init) => {
+      calls.push({ url, init });
+      return new Response(status === 204 ? null : body, { status, headers: { 'Content-Type': contentType } });
+    };
+    return { calls, fetchImpl };
+  }
+  const header = (init: RequestInit, name: string) => (init.headers as Record<string, string>)[name];
+  const signal = new AbortController().signal;
+
+  it('sends "anonymous" before log-in and the session token after', () => {
+    expect(csrfHeaderValue(null)).toBe('anonymous');
+    expect(csrfHeaderValue(undefined)).toBe('anonymous');
+    expect(csrfHeaderValue('')).toBe('anonymous');
+    expect(csrfHeaderValue('tok-1')).toBe('tok-1');
+  });
+
+  it('POSTs JSON with the CSRF header and parses the answer', async () => {
+    const { calls, fetchImpl } = recording();
+    await expect(sendJson('POST', '/api/x', { a: 1 }, null, signal, fetchImpl)).resolves.toEqual({ ok: true });
+    expect(calls).toHaveLength(1);
+    const init = calls[0]!.init;
+    expect(init.method).toBe('POST');
+    expect(init.body).toBe('{"a":1}');
+    expect(init.credentials).toBe('same-origin');
+    expect(header(init, 'X-CSRF-Token')).toBe('anonymous');
+    expect(header(init, 'Content-Type')).toBe('application/json');
+  });
+
+  it('resolves with null on 204 No Content', async () => {
+    const { fetchImpl } = recording(204);
+    await expect(sendJson('POST', '/api/logout', {}, 'tok', signal, fetchImpl)).resolves.toBeNull();
+  });
+
+  it('reads the token from the client at every write', async () => {
+    let token: string | null = null;
+    const { calls, fetchImpl } = recording();
+    const client = new ApiClient({ csrfToken: () => token, fetchImpl });
+    await client.post('/api/a', {}, signal);
+    token = 'tok-2';
+    await client.put('/api/b', { x: null }, signal);
+    await client.get('/api/c', signal);
+    expect(calls.map((c) => [c.init.method, header(c.init, 'X-CSRF-Token')])).toEqual([
+      ['POST', 'anonymous'],
+      ['PUT', 'tok-2'],
+      ['GET', undefined],
+    ]);
+  });
+
+  it('tells 401 and 403 apart from other failures', async () => {
+    const unauth = await apiFailure(
+      getJson('/api/v1/me', signal, respond(401, '{"type":"urn:oppenvard:problem:unauthenticated"}', 'application/problem+json')),
+    );
+    expect(isUnauthenticated(unauth)).toBe(true);
+    expect(isForbidden(unauth)).toBe(false);
+    const forbidden = await apiFailure(getJson('/api/x', signal, respond(403, '{}', 'application/problem+json')));
+    expect(isForbidden(forbidden)).toBe(true);
+    expect(isUnauthenticated(new Error('x'))).toBe(false);
+  });
+
+  it('treats an empty body on a GET as invalid', async () => {
+    const err = await apiFailure(getJson('/api/x', signal, respond(200, '')));
+    expect(err.kind).toBe('invalid');
   });
 });

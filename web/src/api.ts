@@ -60,14 +60,48 @@ export function parseProblem(contentType: string | null, body: string): Problem 
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
+/** The default fetch, looked up when called (so tests without a global fetch can load this module). */
+const browserFetch: FetchLike = (input, init) => fetch(input, init);
+
+export type WriteMethod = 'POST' | 'PUT' | 'DELETE';
+
+/** Header every POST/PUT/DELETE carries; the server rejects writes without it. */
+export const CSRF_HEADER = 'X-CSRF-Token';
+
 /**
- * GETs a JSON document. Resolves with the parsed body; rejects with an
- * AbortError when `signal` aborts, otherwise with an ApiError.
+ * The CSRF header value: the session's token when logged in, otherwise the
+ * fixed value `anonymous` the server accepts before log-in.
  */
-export async function getJson(url: string, signal: AbortSignal, fetchImpl: FetchLike = fetch): Promise<unknown> {
+export function csrfHeaderValue(sessionToken: string | null | undefined): string {
+  return sessionToken ? sessionToken : 'anonymous';
+}
+
+interface RequestOptions {
+  method: 'GET' | WriteMethod;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+/**
+ * Sends one request and reads the answer. Resolves with the parsed JSON body,
+ * or null for an empty answer (204); rejects with an AbortError when `signal`
+ * aborts, otherwise with an ApiError.
+ */
+async function request(
+  url: string,
+  options: RequestOptions,
+  signal: AbortSignal,
+  fetchImpl: FetchLike,
+): Promise<unknown> {
+  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
+  const init: RequestInit = { method: options.method, signal, headers, credentials: 'same-origin' };
+  if (options.body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    init.body = JSON.stringify(options.body);
+  }
   let res: Response;
   try {
-    res = await fetchImpl(url, { signal, headers: { Accept: 'application/json' }, credentials: 'same-origin' });
+    res = await fetchImpl(url, init);
   } catch (err) {
     if (isAbortError(err) || signal.aborted) throw err;
     throw new ApiError('network', 0, `network error for ${url}`);
@@ -83,9 +117,76 @@ export async function getJson(url: string, signal: AbortSignal, fetchImpl: Fetch
     const problem = parseProblem(res.headers.get('Content-Type'), text);
     throw new ApiError('http', res.status, problem?.title ?? `HTTP ${res.status} for ${url}`, problem);
   }
+  if (res.status === 204 || text.trim() === '') {
+    if (options.method === 'GET') throw new ApiError('invalid', res.status, `empty body from ${url}`);
+    return null;
+  }
   try {
     return JSON.parse(text) as unknown;
   } catch {
     throw new ApiError('invalid', res.status, `invalid JSON from ${url}`);
+  }
+}
+
+/**
+ * GETs a JSON document. Resolves with the parsed body; rejects with an
+ * AbortError when `signal` aborts, otherwise with an ApiError.
+ */
+export async function getJson(url: string, signal: AbortSignal, fetchImpl: FetchLike = browserFetch): Promise<unknown> {
+  return request(url, { method: 'GET' }, signal, fetchImpl);
+}
+
+/**
+ * Sends a write (POST/PUT/DELETE) with a JSON body and the CSRF header.
+ * Resolves with the parsed answer, or null for 204 No Content.
+ */
+export async function sendJson(
+  method: WriteMethod,
+  url: string,
+  body: unknown,
+  csrfToken: string | null,
+  signal: AbortSignal,
+  fetchImpl: FetchLike = browserFetch,
+): Promise<unknown> {
+  return request(url, { method, body, headers: { [CSRF_HEADER]: csrfHeaderValue(csrfToken) } }, signal, fetchImpl);
+}
+
+/**
+ * Whether an error is the server saying "you are not logged in" (401,
+ * `urn:oppenvard:problem:unauthenticated`). The status decides; the type is
+ * informative and titles are never shown.
+ */
+export function isUnauthenticated(err: unknown): boolean {
+  return err instanceof ApiError && err.kind === 'http' && err.status === 401;
+}
+
+/** Whether an error is the server refusing the request for this person (403). */
+export function isForbidden(err: unknown): boolean {
+  return err instanceof ApiError && err.kind === 'http' && err.status === 403;
+}
+
+/**
+ * The client the app's API modules use. It knows where the current CSRF
+ * token comes from (the store's `me`), so no caller has to pass it.
+ */
+export class ApiClient {
+  private readonly csrfToken: () => string | null;
+  private readonly fetchImpl: FetchLike;
+
+  constructor(options: { csrfToken: () => string | null; fetchImpl?: FetchLike | undefined }) {
+    this.csrfToken = options.csrfToken;
+    this.fetchImpl = options.fetchImpl ?? browserFetch;
+  }
+
+  get(url: string, signal: AbortSignal): Promise<unknown> {
+    return getJson(url, signal, this.fetchImpl);
+  }
+
+  post(url: string, body: unknown, signal: AbortSignal): Promise<unknown> {
+    return sendJson('POST', url, body, this.csrfToken(), signal, this.fetchImpl);
+  }
+
+  put(url: string, body: unknown, signal: AbortSignal): Promise<unknown> {
+    return sendJson('PUT', url, body, this.csrfToken(), signal, this.fetchImpl);
   }
 }

@@ -1,0 +1,215 @@
+#include "identity/service.hpp"
+
+#include <sodium.h>
+
+#include "core/personal_id.hpp"
+#include "core/time.hpp"
+#include "db/uuid.hpp"
+
+namespace oppenvard::identity {
+namespace {
+
+std::string random_token() {
+  std::array<std::uint8_t, 32> bytes{};
+  randombytes_buf(bytes.data(), bytes.size());
+  return encode_token(bytes);
+}
+
+std::optional<date::year_month_day> birth_date_of(const Patient& p) {
+  return core::parse_date(p.birth_date);
+}
+
+std::string display_identifier(const Patient& p, date::year_month_day today) {
+  const auto parsed = core::parse_personal_id(p.id_value, today);
+  return parsed ? core::display_form(parsed.value(), today) : p.id_value;
+}
+
+}  // namespace
+
+void Service::require_demo() const {
+  if (!demo_enabled_) throw IdentityError(Error::demo_disabled);
+}
+
+Principal Service::authenticate(const std::optional<std::string>& token, bool unsafe_method,
+                                const std::optional<std::string>& csrf_header) {
+  if (!token || !looks_like_token(*token)) throw IdentityError(Error::unauthenticated);
+  const auto now = clock_.now_ms();
+  const std::string hash = hash_token(*token);
+  const auto session = store_.find_session(hash, now);
+  if (!session) throw IdentityError(Error::unauthenticated);
+  const SessionTimes times{session->created_at_ms, session->last_seen_at_ms,
+                           session->absolute_expires_at_ms};
+  if (session_state(times, now, policy_) != SessionState::active) {
+    store_.end_session(hash, now);
+    throw IdentityError(Error::unauthenticated);
+  }
+  if (unsafe_method && (!csrf_header || sodium_memcmp(csrf_header->data(),
+                                                      session->csrf_token.data(),
+                                                      session->csrf_token.size()) != 0 ||
+                        csrf_header->size() != session->csrf_token.size())) {
+    throw IdentityError(Error::csrf_mismatch);
+  }
+  if (should_touch(times, now, policy_)) store_.touch_session(hash, now);
+  Principal p{hash, session->person_kind, session->person_id,
+              assurance_from(session->assurance).value_or(Assurance::demo), session->csrf_token,
+              session->acting_for};
+  // A proxy ends on the child's 13th birthday even in the middle of a session.
+  if (p.acting_for) {
+    const auto child = store_.find_patient_by_id(*p.acting_for);
+    const auto birth = child ? birth_date_of(*child) : std::nullopt;
+    if (!birth || !guardian_may_act_for(*birth, core::stockholm_date(now))) {
+      store_.set_acting_for(hash, std::nullopt);
+      p.acting_for.reset();
+    }
+  }
+  return p;
+}
+
+Me Service::me(const Principal& principal) {
+  Me me;
+  me.principal = principal;
+  const auto now = clock_.now_ms();
+  const auto today = core::stockholm_date(now);
+  if (principal.person_kind == "patient") {
+    const auto patient = store_.find_patient_by_id(principal.person_id);
+    if (!patient) throw IdentityError(Error::unauthenticated);
+    me.given_name = patient->given_name;
+    me.family_name = patient->family_name;
+    for (auto& child : store_.children_of_guardian(principal.person_id)) {
+      const auto birth = birth_date_of(child);
+      if (birth && guardian_may_act_for(*birth, today)) {
+        me.may_act_for.push_back({child, proxy_last_day(*birth)});
+        if (principal.acting_for == child.id) me.acting_for = child;
+      }
+    }
+  } else {
+    const auto staff = store_.find_staff_by_id(principal.person_id);
+    if (!staff) throw IdentityError(Error::unauthenticated);
+    me.given_name = staff->given_name;
+    me.family_name = staff->family_name;
+    me.assignments = store_.assignments_with_units(principal.person_id);
+  }
+  if (const auto session = store_.find_session(principal.token_hash, now)) {
+    me.absolute_expires_at_ms = session->absolute_expires_at_ms;
+  }
+  return me;
+}
+
+Me Service::set_acting_for(const Principal& principal,
+                           const std::optional<std::string>& patient_id) {
+  Principal updated = principal;
+  if (patient_id) {
+    if (principal.person_kind != "patient") throw IdentityError(Error::not_a_guardian);
+    const auto children = store_.children_of_guardian(principal.person_id);
+    const auto it = std::find_if(children.begin(), children.end(),
+                                 [&](const Patient& c) { return c.id == *patient_id; });
+    if (it == children.end()) throw IdentityError(Error::not_a_guardian);
+    const auto birth = birth_date_of(*it);
+    if (!birth || !guardian_may_act_for(*birth, core::stockholm_date(clock_.now_ms()))) {
+      throw IdentityError(Error::proxy_ended);
+    }
+  }
+  store_.set_acting_for(principal.token_hash, patient_id);
+  updated.acting_for = patient_id;
+  return me(updated);
+}
+
+void Service::logout(const Principal& principal) {
+  store_.end_session(principal.token_hash, clock_.now_ms());
+}
+
+void Service::logout_everywhere(const Principal& principal) {
+  store_.end_all_sessions(principal.person_kind, principal.person_id, clock_.now_ms());
+}
+
+std::string Service::create_session(const std::string& kind, const std::string& person_id,
+                                    Assurance assurance) {
+  // Always a fresh token: a session id known before log-in is never promoted (fixation).
+  const std::string token = random_token();
+  const auto now = clock_.now_ms();
+  store_.insert_session({hash_token(token), kind, person_id, std::string(to_string(assurance)),
+                         random_token(), std::nullopt, now, now,
+                         now + policy_.absolute_timeout_ms});
+  return token;
+}
+
+std::vector<DemoPerson> Service::demo_people() {
+  require_demo();
+  const auto today = core::stockholm_date(clock_.now_ms());
+  std::vector<DemoPerson> out;
+  for (const auto& p : store_.all_patients()) {
+    std::string description = "Invånare";
+    const auto children = store_.children_of_guardian(p.id);
+    if (!children.empty()) {
+      description = "Vårdnadshavare till " + children.front().given_name + " (född " +
+                    children.front().birth_date.substr(0, 4) + ")";
+    } else if (const auto birth = birth_date_of(p)) {
+      if (const auto parsed = core::parse_personal_id(p.id_value, today)) {
+        const int age = core::age_on(parsed.value(), today);
+        if (age < kProxyAgeLimit) {
+          description = "Barn, " + std::to_string(age) + " år (loggar in via vårdnadshavare)";
+        } else if (age < 18) {
+          description = "Ungdom, " + std::to_string(age) + " år";
+        } else {
+          description = "Invånare, " + std::to_string(age) + " år";
+        }
+        if (parsed.value().kind == core::PersonalIdKind::samordningsnummer) {
+          description += ", samordningsnummer";
+        }
+      }
+    }
+    out.push_back({p.id, "patient", p.given_name + " " + p.family_name,
+                   display_identifier(p, today), description});
+  }
+  for (const auto& s : store_.all_staff()) {
+    out.push_back({s.id, "staff", s.given_name + " " + s.family_name, s.hsa_id, s.title});
+  }
+  return out;
+}
+
+std::string Service::demo_start(const std::string& person_id) {
+  require_demo();
+  std::string kind;
+  if (store_.find_patient_by_id(person_id)) {
+    kind = "patient";
+  } else if (store_.find_staff_by_id(person_id)) {
+    kind = "staff";
+  } else {
+    throw IdentityError(Error::unknown_person);
+  }
+  const std::string ref = db::new_uuid_v7();
+  store_.insert_demo_order({ref, kind, person_id, clock_.now_ms(), "pending"});
+  return ref;
+}
+
+DemoCollect Service::demo_collect(const std::string& order_ref) {
+  require_demo();
+  const auto order = store_.find_demo_order(order_ref);
+  if (!order) throw IdentityError(Error::unknown_order);
+  if (order->status == "cancelled") return {"failed", "cancelled", std::nullopt};
+  if (order->status == "collected") return {"failed", "expired", std::nullopt};
+  switch (demo_order_state(order->started_at_ms, clock_.now_ms())) {
+    case OrderState::pending_start:
+      return {"pending", "start_app", std::nullopt};
+    case OrderState::pending_sign:
+      return {"pending", "user_sign", std::nullopt};
+    case OrderState::expired:
+      store_.finish_demo_order(order_ref, "cancelled");
+      return {"failed", "expired", std::nullopt};
+    case OrderState::complete:
+      break;
+  }
+  // Only the first collect of a completed order gets a session.
+  if (!store_.finish_demo_order(order_ref, "collected")) {
+    return {"failed", "expired", std::nullopt};
+  }
+  return {"complete", "", create_session(order->person_kind, order->person_id, Assurance::demo)};
+}
+
+void Service::demo_cancel(const std::string& order_ref) {
+  require_demo();
+  if (!store_.find_demo_order(order_ref)) throw IdentityError(Error::unknown_order);
+  store_.finish_demo_order(order_ref, "cancelled");
+}
+
+}  // namespace oppenvard::identity
