@@ -1,11 +1,12 @@
 // The real binary on a free port: what an integrator or a browser sees.
-#include <boost/json.hpp>
 #include <gtest/gtest.h>
+#include <boost/json.hpp>
 
 #include <cstdlib>
 #include <set>
 #include <thread>
 
+#include "identity/totp.hpp"
 #include "support/client.hpp"
 #include "support/server_process.hpp"
 
@@ -17,8 +18,8 @@ using namespace std::chrono_literals;
 class ServerTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    server_ = new ServerProcess({{"OPPENVARD_READ_TIMEOUT_MS", "700"},
-                                 {"OPPENVARD_MAX_BODY_BYTES", "65536"}});
+    server_ = new ServerProcess(
+        {{"OPPENVARD_READ_TIMEOUT_MS", "700"}, {"OPPENVARD_MAX_BODY_BYTES", "65536"}});
   }
   static void TearDownTestSuite() {
     delete server_;
@@ -62,10 +63,10 @@ TEST_F(ServerTest, DirectoryListsTheFourDemoClinicsWithTheirEServices) {
     names.insert(std::string(c.at("name").as_string()));
     EXPECT_GE(c.at("eservices").as_array().size(), 5u);
   }
-  EXPECT_EQ(names, (std::set<std::string>{"Barn- och ungdomshabiliteringen Älvstaden",
-                                          "Hemtjänsten Norra Lunden",
-                                          "Psykiatriska öppenvårdsmottagningen Ekbacken",
-                                          "Vårdcentralen Björkdalen"}));
+  EXPECT_EQ(names,
+            (std::set<std::string>{
+                "Barn- och ungdomshabiliteringen Älvstaden", "Hemtjänsten Norra Lunden",
+                "Psykiatriska öppenvårdsmottagningen Ekbacken", "Vårdcentralen Björkdalen"}));
   EXPECT_TRUE(body.at("next_cursor").is_null());
 }
 
@@ -128,12 +129,12 @@ TEST_F(ServerTest, WrongQueryParametersAreInvalidFields) {
 }
 
 TEST_F(ServerTest, AnswerDeadlineFollowsTheSwedishCalendar) {
-  const auto r = post_json("/api/v1/calendar/answer-deadline",
-                           R"({"arrived":"2026-12-23T10:00:00+01:00"})");
+  const auto r =
+      post_json("/api/v1/calendar/answer-deadline", R"({"arrived":"2026-12-23T10:00:00+01:00"})");
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(r.json().at("due"), "2026-12-29T23:59:59+01:00");
-  const auto dst = post_json("/api/v1/calendar/answer-deadline",
-                             R"({"arrived":"2026-03-29T22:30:00Z"})");
+  const auto dst =
+      post_json("/api/v1/calendar/answer-deadline", R"({"arrived":"2026-03-29T22:30:00Z"})");
   EXPECT_EQ(dst.json().at("due"), "2026-04-01T23:59:59+02:00");
   const auto days = get("/api/v1/calendar/days-off?year=2026").json();
   EXPECT_EQ(days.at("days_off").at(0).at("date"), "2026-01-01");
@@ -173,12 +174,12 @@ TEST_F(ServerTest, UnknownRoutesAndMethods) {
 
 TEST_F(ServerTest, TooLargeBodyIs413AndTheServerKeepsServing) {
   const std::string big(200 * 1024, 'x');
-  const auto answer = raw_exchange(
-      port(),
-      "POST /api/v1/calendar/answer-deadline HTTP/1.1\r\nHost: x\r\nContent-Type: "
-      "application/json\r\nContent-Length: " +
-          std::to_string(big.size()) + "\r\n\r\n" + big,
-      5s);
+  const auto answer =
+      raw_exchange(port(),
+                   "POST /api/v1/calendar/answer-deadline HTTP/1.1\r\nHost: x\r\nContent-Type: "
+                   "application/json\r\nContent-Length: " +
+                       std::to_string(big.size()) + "\r\n\r\n" + big,
+                   5s);
   EXPECT_NE(answer.find("HTTP/1.1 413"), std::string::npos) << answer.substr(0, 200);
   EXPECT_NE(answer.find("urn:oppenvard:problem:payload-too-large"), std::string::npos);
   EXPECT_EQ(get("/healthz").status, 200);
@@ -186,8 +187,8 @@ TEST_F(ServerTest, TooLargeBodyIs413AndTheServerKeepsServing) {
 
 TEST_F(ServerTest, TooLargeHeadersAre431) {
   const auto answer = raw_exchange(
-      port(), "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(32 * 1024, 'a') + "\r\n\r\n",
-      5s);
+      port(),
+      "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(32 * 1024, 'a') + "\r\n\r\n", 5s);
   EXPECT_NE(answer.find("HTTP/1.1 431"), std::string::npos) << answer.substr(0, 200);
   EXPECT_NE(answer.find("urn:oppenvard:problem:headers-too-large"), std::string::npos);
 }
@@ -207,7 +208,8 @@ TEST_F(ServerTest, GarbageIsA400Problem) {
 
 TEST_F(ServerTest, SecurityHeadersOnApiAndPages) {
   for (const auto& r : {get("/api/v1/clinics"), get("/"), get("/api/v1/nothing")}) {
-    EXPECT_NE(r.header("content-security-policy").find("frame-ancestors 'none'"), std::string::npos);
+    EXPECT_NE(r.header("content-security-policy").find("frame-ancestors 'none'"),
+              std::string::npos);
     EXPECT_NE(r.header("content-security-policy").find("script-src 'self'"), std::string::npos);
     EXPECT_EQ(r.header("x-content-type-options"), "nosniff");
     EXPECT_EQ(r.header("referrer-policy"), "no-referrer");
@@ -225,7 +227,8 @@ TEST_F(ServerTest, TheSinglePageAppIsServedWithIndexFallback) {
   EXPECT_EQ(deep.status, 200);
   EXPECT_EQ(deep.body, index.body);
   EXPECT_EQ(get("/assets/does-not-exist.js").status, 404);
-  const auto again = http_request(port(), "GET", "/", "", {{"If-None-Match", index.header("etag")}});
+  const auto again =
+      http_request(port(), "GET", "/", "", {{"If-None-Match", index.header("etag")}});
   EXPECT_EQ(again.status, 304);
 }
 
@@ -240,7 +243,8 @@ TEST_F(ServerTest, MetricsCountRequestsPerRoute) {
   const auto at = r.body.find(line);
   ASSERT_NE(at, std::string::npos) << r.body;
   EXPECT_GE(std::stoi(r.body.substr(at + line.size())), 2);
-  EXPECT_NE(r.body.find("oppenvard_http_request_duration_seconds_bucket{method=\"GET\",route=\"/api/v1/clinics\",le=\"+Inf\"}"),
+  EXPECT_NE(r.body.find("oppenvard_http_request_duration_seconds_bucket{method=\"GET\",route=\"/"
+                        "api/v1/clinics\",le=\"+Inf\"}"),
             std::string::npos);
   // Raw paths never become labels: ids could be personal data.
   get("/api/v1/clinics/0190a000-0000-7000-8000-000000000011");
@@ -305,10 +309,9 @@ std::string demo_log_in(unsigned short port, const std::string& name) {
   EXPECT_FALSE(id.empty()) << name;
   const std::map<std::string, std::string> headers{{"Content-Type", "application/json"},
                                                    {"X-CSRF-Token", "anonymous"}};
-  const auto order =
-      http_request(port, "POST", "/api/v1/auth/demo/start", R"({"person_id":")" + id + "\"}",
-                   headers)
-          .json();
+  const auto order = http_request(port, "POST", "/api/v1/auth/demo/start",
+                                  R"({"person_id":")" + id + "\"}", headers)
+                         .json();
   const std::string ref(order.at("order_ref").as_string());
   for (int i = 0; i < 40; ++i) {
     const auto r = http_request(port, "POST", "/api/v1/auth/demo/collect",
@@ -329,9 +332,11 @@ std::string demo_log_in(unsigned short port, const std::string& name) {
 
 TEST_F(ServerTest, WithoutASessionMeIs401Problem) {
   expect_problem(get("/api/v1/me"), 401, "unauthenticated");
-  expect_problem(http_request(port(), "GET", "/api/v1/me", "",
-                              {{"Cookie", "__Host-oppenvard_session=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"}}),
-                 401, "unauthenticated");
+  expect_problem(
+      http_request(
+          port(), "GET", "/api/v1/me", "",
+          {{"Cookie", "__Host-oppenvard_session=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"}}),
+      401, "unauthenticated");
 }
 
 TEST_F(ServerTest, DemoLogInThenMeThenLogOut) {
@@ -347,8 +352,8 @@ TEST_F(ServerTest, DemoLogInThenMeThenLogOut) {
   EXPECT_EQ(body.at("assurance"), "demo");
   EXPECT_TRUE(body.at("may_act_for").as_array().empty());
   const std::string csrf(body.at("csrf_token").as_string());
-  expect_problem(http_request(port(), "POST", "/api/v1/auth/logout", "", {{"Cookie", cookie}}),
-                 403, "forbidden");
+  expect_problem(http_request(port(), "POST", "/api/v1/auth/logout", "", {{"Cookie", cookie}}), 403,
+                 "forbidden");
   const auto out = http_request(port(), "POST", "/api/v1/auth/logout", "",
                                 {{"Cookie", cookie}, {"X-CSRF-Token", csrf}});
   EXPECT_EQ(out.status, 204);
@@ -367,20 +372,21 @@ TEST_F(ServerTest, AGuardianActsForTheirChildOverHttp) {
   const std::string csrf(me.at("csrf_token").as_string());
   const std::map<std::string, std::string> headers{
       {"Cookie", cookie}, {"X-CSRF-Token", csrf}, {"Content-Type", "application/json"}};
-  const auto acting =
-      http_request(port(), "PUT", "/api/v1/me/acting-for",
-                   R"({"patient_id":")" + std::string(children.at(0).at("id").as_string()) + "\"}",
-                   headers);
+  const auto acting = http_request(
+      port(), "PUT", "/api/v1/me/acting-for",
+      R"({"patient_id":")" + std::string(children.at(0).at("id").as_string()) + "\"}", headers);
   ASSERT_EQ(acting.status, 200) << acting.body;
   EXPECT_EQ(acting.json().at("acting_for").at("given_name"), "Ella");
   // Another person's id is refused; null returns to oneself.
   const auto other = demo_log_in(port(), "Erik Sandberg");
   const auto erik = http_request(port(), "GET", "/api/v1/me", "", {{"Cookie", other}}).json();
   expect_problem(http_request(port(), "PUT", "/api/v1/me/acting-for",
-                              R"({"patient_id":")" + std::string(erik.at("person").at("id").as_string()) + "\"}",
+                              R"({"patient_id":")" +
+                                  std::string(erik.at("person").at("id").as_string()) + "\"}",
                               headers),
                  403, "forbidden");
-  const auto self = http_request(port(), "PUT", "/api/v1/me/acting-for", R"({"patient_id":null})", headers);
+  const auto self =
+      http_request(port(), "PUT", "/api/v1/me/acting-for", R"({"patient_id":null})", headers);
   EXPECT_TRUE(self.json().at("acting_for").is_null());
 }
 
@@ -392,6 +398,62 @@ TEST_F(ServerTest, StaffSeeTheirCareUnitAssignments) {
   ASSERT_EQ(assignments.size(), 1u);
   EXPECT_EQ(assignments.at(0).at("care_unit_name"), "Vårdcentralen Björkdalen");
   EXPECT_EQ(assignments.at(0).at("role"), "doctor");
+}
+
+TEST_F(ServerTest, StaffLogInWithPasswordAndTotp) {
+  const std::map<std::string, std::string> anonymous{{"Content-Type", "application/json"},
+                                                     {"X-CSRF-Token", "anonymous"}};
+  const auto wrong =
+      http_request(port(), "POST", "/api/v1/auth/staff/password",
+                   R"({"hsa_id":"SE2321000131-S000000000205","password":"nej"})", anonymous);
+  expect_problem(wrong, 401, "unauthenticated");
+  const auto step =
+      http_request(port(), "POST", "/api/v1/auth/staff/password",
+                   R"({"hsa_id":"SE2321000131-S000000000205","password":"demo"})", anonymous);
+  ASSERT_EQ(step.status, 200) << step.body;
+  const auto body = step.json();
+  ASSERT_EQ(body.at("status"), "totp_enrolment");
+  EXPECT_TRUE(body.at("qr_svg").as_string().starts_with("<svg"));
+  const auto secret = *identity::base32_decode(std::string(body.at("secret").as_string()));
+  const auto now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                          std::chrono::system_clock::now().time_since_epoch())
+                          .count();
+  const auto code = identity::hotp(secret, static_cast<std::uint64_t>(identity::totp_step(now_ms)));
+  const auto done =
+      http_request(port(), "POST", "/api/v1/auth/staff/totp",
+                   R"({"challenge":")" + std::string(body.at("challenge").as_string()) +
+                       R"(","code":")" + code + "\"}",
+                   anonymous);
+  ASSERT_EQ(done.status, 200) << done.body;
+  const auto cookie = done.header("set-cookie").substr(0, done.header("set-cookie").find(';'));
+  const auto me = http_request(port(), "GET", "/api/v1/me", "", {{"Cookie", cookie}}).json();
+  EXPECT_EQ(me.at("person").at("given_name"), "Leila");
+  EXPECT_EQ(me.at("assurance"), "password_totp");
+  EXPECT_FALSE(me.at("password_reset_registered").as_bool());
+  const std::string csrf(me.at("csrf_token").as_string());
+  const auto reset = http_request(
+      port(), "PUT", "/api/v1/me/password-reset",
+      R"({"email":"leila@example.se","phone":"070-000 00 05"})",
+      {{"Cookie", cookie}, {"X-CSRF-Token", csrf}, {"Content-Type", "application/json"}});
+  EXPECT_EQ(reset.status, 204) << reset.body;
+  EXPECT_TRUE(http_request(port(), "GET", "/api/v1/me", "", {{"Cookie", cookie}})
+                  .json()
+                  .at("password_reset_registered")
+                  .as_bool());
+}
+
+TEST(ServerLifecycle, RepeatedWrongPasswordsAreSlowedWithRetryAfter) {
+  ServerProcess server;
+  const std::map<std::string, std::string> anonymous{{"Content-Type", "application/json"},
+                                                     {"X-CSRF-Token", "anonymous"}};
+  HttpResult last;
+  for (int i = 0; i < 7; ++i) {
+    last =
+        http_request(server.port(), "POST", "/api/v1/auth/staff/password",
+                     R"({"hsa_id":"SE2321000131-S000000000201","password":"gissning"})", anonymous);
+  }
+  expect_problem(last, 429, "too-many-requests");
+  EXPECT_GT(std::stoi(last.header("retry-after")), 0);
 }
 
 TEST(ServerLifecycle, TheDemoEIdCannotBeReachedOutsideDemoMode) {

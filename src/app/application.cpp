@@ -1,6 +1,7 @@
 #include "app/application.hpp"
 
 #include "app/public_api.hpp"
+#include "audit/store.hpp"
 #include "core/time.hpp"
 #include "directory/api.hpp"
 #include "identity/api.hpp"
@@ -28,7 +29,7 @@ bool anonymous_topic_policy(std::string_view topic) {
 
 std::vector<db::Migration> all_migrations() {
   std::vector<db::Migration> all;
-  for (auto list : {directory::migrations(), identity::migrations()}) {
+  for (auto list : {directory::migrations(), identity::migrations(), audit::migrations()}) {
     for (auto& m : list) all.push_back(std::move(m));
   }
   return all;
@@ -50,8 +51,9 @@ Application::Application(Config config)
       calendar_(make_calendar(config_)),
       directory_store_(*database_),
       directory_service_(directory_store_),
+      audit_service_(*database_, *clock_),
       identity_store_(*database_),
-      identity_service_(identity_store_, *clock_, config_.demo_enabled()),
+      identity_service_(identity_store_, *clock_, audit_service_, config_.demo_enabled()),
       hub_(anonymous_topic_policy) {
   directory::register_routes(router_, directory_service_);
   identity::register_routes(router_, identity_service_);

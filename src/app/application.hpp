@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "app/config.hpp"
+#include "audit/service.hpp"
 #include "core/calendar.hpp"
 #include "core/clock.hpp"
 #include "db/database.hpp"
@@ -43,6 +44,7 @@ class Application {
   core::WorkingCalendar calendar_;
   directory::Store directory_store_;
   directory::Service directory_service_;
+  audit::Service audit_service_;
   identity::Store identity_store_;
   identity::Service identity_service_;
   http::Router router_;

@@ -1,6 +1,7 @@
 #include "app/demo_data.hpp"
 
 #include "directory/store.hpp"
+#include "identity/rules.hpp"
 #include "identity/store.hpp"
 
 namespace oppenvard::app {
@@ -28,9 +29,9 @@ const std::string kHabilitation = demo_id(12);
 const std::string kPsychiatry = demo_id(13);
 const std::string kHomeCare = demo_id(14);
 
-const std::vector<std::string> kBasic{"book_appointment",   "cancel_rebook", "renew_prescription",
-                                      "contact_me",         "send_message",  "self_referral",
-                                      "referral_question", "certificate_request"};
+const std::vector<std::string> kBasic{
+    "book_appointment", "cancel_rebook", "renew_prescription", "contact_me",
+    "send_message",     "self_referral", "referral_question",  "certificate_request"};
 
 struct Offer {
   std::string code;
@@ -60,31 +61,64 @@ void load_directory(db::Database& db) {
   store.upsert_administration(
       kRegion, {kRegionAdministration, "Hälso- och sjukvårdsförvaltningen Älvstaden", "region"});
   store.upsert_administration(
-      kRegion, {kMunicipalAdministration, "Vård- och omsorgsförvaltningen, Lunda kommun",
-                "municipality"});
+      kRegion,
+      {kMunicipalAdministration, "Vård- och omsorgsförvaltningen, Lunda kommun", "municipality"});
 
-  Clinic primary{kPrimaryCare, "SE2321000131-E000000000101", "Vårdcentralen Björkdalen",
-                 ClinicKind::primary_care, kRegionAdministration, "",
-                 "Björkvägen 4", "412 58", "Göteborg", "010-000 00 01",
-                 "bjorkdalen@example.se", "Mån–fre 08–17",
+  Clinic primary{kPrimaryCare,
+                 "SE2321000131-E000000000101",
+                 "Vårdcentralen Björkdalen",
+                 ClinicKind::primary_care,
+                 kRegionAdministration,
+                 "",
+                 "Björkvägen 4",
+                 "412 58",
+                 "Göteborg",
+                 "010-000 00 01",
+                 "bjorkdalen@example.se",
+                 "Mån–fre 08–17",
                  "Vårdcentral för alla åldrar med läkare, sjuksköterskor och "
                  "diabetesmottagning.",
                  {}};
-  Clinic habilitation{kHabilitation, "SE2321000131-E000000000102",
-                      "Barn- och ungdomshabiliteringen Älvstaden", ClinicKind::habilitation,
-                      kRegionAdministration, "", "Älvgatan 12", "417 05", "Göteborg",
-                      "010-000 00 02", "habilitering.alvstaden@example.se", "Mån–fre 08–16",
+  Clinic habilitation{kHabilitation,
+                      "SE2321000131-E000000000102",
+                      "Barn- och ungdomshabiliteringen Älvstaden",
+                      ClinicKind::habilitation,
+                      kRegionAdministration,
+                      "",
+                      "Älvgatan 12",
+                      "417 05",
+                      "Göteborg",
+                      "010-000 00 02",
+                      "habilitering.alvstaden@example.se",
+                      "Mån–fre 08–16",
                       "Habilitering för barn och unga 0–17 år med varaktiga "
                       "funktionsnedsättningar.",
                       {}};
-  Clinic psychiatry{kPsychiatry, "SE2321000131-E000000000103",
-                    "Psykiatriska öppenvårdsmottagningen Ekbacken", ClinicKind::psychiatry,
-                    kRegionAdministration, "", "Ekbacken 3", "431 30", "Mölndal",
-                    "010-000 00 03", "ekbacken@example.se", "Mån–fre 08–16:30",
-                    "Allmänpsykiatrisk öppenvård för vuxna.", {}};
-  Clinic home_care{kHomeCare, "SE2120000000-E000000000104", "Hemtjänsten Norra Lunden",
-                   ClinicKind::home_care, kMunicipalAdministration, "", "Lundenvägen 20",
-                   "416 52", "Lunda", "010-000 00 04", "hemtjanst.norralunden@example.se",
+  Clinic psychiatry{kPsychiatry,
+                    "SE2321000131-E000000000103",
+                    "Psykiatriska öppenvårdsmottagningen Ekbacken",
+                    ClinicKind::psychiatry,
+                    kRegionAdministration,
+                    "",
+                    "Ekbacken 3",
+                    "431 30",
+                    "Mölndal",
+                    "010-000 00 03",
+                    "ekbacken@example.se",
+                    "Mån–fre 08–16:30",
+                    "Allmänpsykiatrisk öppenvård för vuxna.",
+                    {}};
+  Clinic home_care{kHomeCare,
+                   "SE2120000000-E000000000104",
+                   "Hemtjänsten Norra Lunden",
+                   ClinicKind::home_care,
+                   kMunicipalAdministration,
+                   "",
+                   "Lundenvägen 20",
+                   "416 52",
+                   "Lunda",
+                   "010-000 00 04",
+                   "hemtjanst.norralunden@example.se",
                    "Alla dagar 07–22",
                    "Kommunal hemtjänst: omsorg och service i hemmet enligt biståndsbeslut.",
                    {}};
@@ -93,10 +127,10 @@ void load_directory(db::Database& db) {
   }
 
   // E2: a clinic's own contact form (the "contact the diabetes nurse" example).
-  store.upsert_eservice_kind({"bjorkdalen_diabetes_nurse", EServiceCategory::custom,
-                              "Kontakta diabetessjuksköterskan", "Contact the diabetes nurse",
-                              EServiceStatus::on, std::nullopt},
-                             900, kPrimaryCare);
+  store.upsert_eservice_kind(
+      {"bjorkdalen_diabetes_nurse", EServiceCategory::custom, "Kontakta diabetessjuksköterskan",
+       "Contact the diabetes nurse", EServiceStatus::on, std::nullopt},
+      900, kPrimaryCare);
 
   offer(store, kPrimaryCare, basic_except({}));
   offer(store, kPrimaryCare,
@@ -118,15 +152,14 @@ void load_directory(db::Database& db) {
          {"feedback", EServiceStatus::on, std::nullopt},
          {"standalone_timebook", EServiceStatus::off, std::nullopt}});
   offer(store, kHomeCare,
-        basic_except(
-            {{"renew_prescription", EServiceStatus::not_applicable,
-              "Recept förnyas av din vårdcentral."},
-             {"self_referral", EServiceStatus::not_applicable,
-              "Hemtjänst söks hos kommunens biståndshandläggare."},
-             {"referral_question", EServiceStatus::not_applicable,
-              "Hemtjänsten tar inte emot remisser."},
-             {"certificate_request", EServiceStatus::not_applicable,
-              "Hemtjänsten utfärdar inte medicinska intyg."}}));
+        basic_except({{"renew_prescription", EServiceStatus::not_applicable,
+                       "Recept förnyas av din vårdcentral."},
+                      {"self_referral", EServiceStatus::not_applicable,
+                       "Hemtjänst söks hos kommunens biståndshandläggare."},
+                      {"referral_question", EServiceStatus::not_applicable,
+                       "Hemtjänsten tar inte emot remisser."},
+                      {"certificate_request", EServiceStatus::not_applicable,
+                       "Hemtjänsten utfärdar inte medicinska intyg."}}));
   offer(store, kHomeCare, {{"feedback", EServiceStatus::on, std::nullopt}});
 }
 
@@ -165,34 +198,74 @@ struct DemoStaff {
 void load_people(db::Database& db) {
   identity::Store store(db);
   for (const auto& p : kPatients) {
-    store.upsert_patient({demo_id(p.n), p.system, p.value, p.given, p.family, p.birth,
-                          std::nullopt, std::nullopt});
+    store.upsert_patient(
+        {demo_id(p.n), p.system, p.value, p.given, p.family, p.birth, std::nullopt, std::nullopt});
   }
   store.link_guardian(demo_id(102), demo_id(101));
   store.link_guardian(demo_id(103), demo_id(101));
 
   const std::vector<DemoStaff> staff{
-      {201, "SE2321000131-S000000000201", "Karin", "Ekström", "Specialist i allmänmedicin",
+      {201,
+       "SE2321000131-S000000000201",
+       "Karin",
+       "Ekström",
+       "Specialist i allmänmedicin",
        {{kPrimaryCare, StaffRole::doctor}}},
-      {202, "SE2321000131-S000000000202", "Anna", "Nilsson", "Distriktssköterska",
+      {202,
+       "SE2321000131-S000000000202",
+       "Anna",
+       "Nilsson",
+       "Distriktssköterska",
        {{kPrimaryCare, StaffRole::clinician}, {kPrimaryCare, StaffRole::eservice_admin}}},
-      {203, "SE2321000131-S000000000203", "Mats", "Johansson", "Verksamhetschef",
+      {203,
+       "SE2321000131-S000000000203",
+       "Mats",
+       "Johansson",
+       "Verksamhetschef",
        {{kPrimaryCare, StaffRole::unit_manager}}},
-      {204, "SE2321000131-S000000000204", "Sofia", "Berg", "Arbetsterapeut",
+      {204,
+       "SE2321000131-S000000000204",
+       "Sofia",
+       "Berg",
+       "Arbetsterapeut",
        {{kHabilitation, StaffRole::clinician}, {kHabilitation, StaffRole::eservice_admin}}},
-      {205, "SE2321000131-S000000000205", "Leila", "Karimi", "Specialist i psykiatri",
+      {205,
+       "SE2321000131-S000000000205",
+       "Leila",
+       "Karimi",
+       "Specialist i psykiatri",
        {{kPsychiatry, StaffRole::doctor}}},
-      {206, "SE2321000131-S000000000206", "Jonas", "Ek", "Enhetschef",
+      {206,
+       "SE2321000131-S000000000206",
+       "Jonas",
+       "Ek",
+       "Enhetschef",
        {{kHabilitation, StaffRole::unit_manager}, {kPsychiatry, StaffRole::unit_manager}}},
-      {207, "SE2120000000-S000000000207", "Peter", "Lund", "Undersköterska",
+      {207,
+       "SE2120000000-S000000000207",
+       "Peter",
+       "Lund",
+       "Undersköterska",
        {{kHomeCare, StaffRole::clinician}}},
-      {208, "SE2120000000-S000000000208", "Maria", "Ek", "Enhetschef hemtjänst",
+      {208,
+       "SE2120000000-S000000000208",
+       "Maria",
+       "Ek",
+       "Enhetschef hemtjänst",
        {{kHomeCare, StaffRole::unit_manager}, {kHomeCare, StaffRole::eservice_admin}}},
-      {209, "SE2321000131-S000000000209", "Olof", "Strand", "Regional förvaltare",
+      {209,
+       "SE2321000131-S000000000209",
+       "Olof",
+       "Strand",
+       "Regional förvaltare",
        {{std::nullopt, StaffRole::region_admin}}},
   };
   for (const auto& s : staff) {
     store.upsert_staff({demo_id(s.n), s.hsa, s.given, s.family, s.title, s.assignments});
+    // Demo staff may also try the password + TOTP log-in; hashed once, kept across restarts.
+    if (!store.find_credentials(demo_id(s.n))) {
+      store.set_password(demo_id(s.n), identity::hash_password(kDemoStaffPassword), 0);
+    }
   }
 }
 

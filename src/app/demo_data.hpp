@@ -10,10 +10,13 @@
 namespace oppenvard::app {
 
 struct DemoPerson {
-  std::string who;   // "patient", "guardian", "staff: doctor", …
+  std::string who;  // "patient", "guardian", "staff: doctor", …
   std::string name;
   std::string identifier;  // display form; fictional
 };
+
+// The password of every demo staff member (demo mode only), followed by TOTP enrolment.
+inline constexpr const char* kDemoStaffPassword = "demo";
 
 void load_demo_data(db::Database& db);
 

@@ -1,8 +1,8 @@
 // oppenvard: one binary, many subcommands (see README and docs/operations.md).
-#include <CLI/CLI.hpp>
 #include <spdlog/async.h>
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
+#include <CLI/CLI.hpp>
 
 #include <iostream>
 
@@ -10,8 +10,11 @@
 #include "app/commands/core_commands.hpp"
 #include "app/config.hpp"
 #include "app/demo_data.hpp"
+#include "audit/commands.hpp"
 #include "db/migrations.hpp"
 #include "http/server.hpp"
+#include "identity/rules.hpp"
+#include "identity/store.hpp"
 
 namespace oppenvard::app {
 namespace {
@@ -40,8 +43,7 @@ std::optional<Config> configure(const std::optional<std::string>& file,
   std::vector<std::string> errors = loaded.errors;
   if (listen || data) errors = validate(loaded.config);
   for (const auto& e : loaded.errors) {
-    if (std::find(errors.begin(), errors.end(), e) == errors.end() &&
-        !e.starts_with("listen:")) {
+    if (std::find(errors.begin(), errors.end(), e) == errors.end() && !e.starts_with("listen:")) {
       errors.push_back(e);
     }
   }
@@ -59,8 +61,9 @@ void migrate_database(db::Database& database) {
 
 void print_banner(const Config& config, unsigned short port) {
   const auto host = parse_listen(config.listen)->host;
-  std::cout << "\nÖppenvård is running on http://" << (host.find(':') != std::string::npos ? "[" + host + "]" : host)
-            << ":" << port << "/\n";
+  std::cout << "\nÖppenvård is running on http://"
+            << (host.find(':') != std::string::npos ? "[" + host + "]" : host) << ":" << port
+            << "/\n";
   if (config.demo_enabled()) {
     std::cout << "Demo mode: fictional clinics, staff and patients.\n"
                  "Log in on the start page with the demo e-ID by choosing one of these people\n"
@@ -68,6 +71,10 @@ void print_banner(const Config& config, unsigned short port) {
     for (const auto& p : demo_people()) {
       std::cout << "  - " << p.name << " (" << p.identifier << "): " << p.who << "\n";
     }
+  }
+  if (config.demo_enabled()) {
+    std::cout << "Staff may instead log in with their HSA-id, the password \"" << kDemoStaffPassword
+              << "\" and an authenticator app (TOTP).\n";
   }
   std::cout << "Stop with Ctrl+C.\n" << std::endl;
 }
@@ -131,6 +138,21 @@ int main(int argc, char** argv) {
       ->add_option("ARRIVED", arrived, "RFC 3339 instant")
       ->required();
 
+  auto* audit_cmd = cli.add_subcommand("audit", "The access log of patient data");
+  audit_cmd->require_subcommand(1);
+  auto* audit_verify_cmd = audit_cmd->add_subcommand("verify", "Check the audit log's hash chain");
+  std::optional<std::string> expect_head;
+  audit_verify_cmd->add_option(
+      "--expect-head", expect_head,
+      "SEQUENCE:HASH printed by an earlier verify (catches a removed tail)");
+
+  auto* staff_cmd = cli.add_subcommand("staff", "Staff accounts");
+  staff_cmd->require_subcommand(1);
+  auto* set_password_cmd =
+      staff_cmd->add_subcommand("set-password", "Set a staff member's password (read from stdin)");
+  std::string staff_hsa_id;
+  set_password_cmd->add_option("HSA_ID", staff_hsa_id)->required();
+
   auto* id_cmd = cli.add_subcommand("id", "Personal identity numbers");
   id_cmd->require_subcommand(1);
   auto* id_check_cmd = id_cmd->add_subcommand("check", "Validate a personnummer/samordningsnummer");
@@ -156,6 +178,10 @@ int main(int argc, char** argv) {
     }
     auto config = configure(config_file, listen, data);
     if (!config) return 2;
+    if (audit_verify_cmd->parsed()) {
+      oppenvard::db::Database database({config->effective_database_url(), 1});
+      return oppenvard::audit::run_audit_verify(database, std::cout, std::cerr, expect_head);
+    }
     if (check_cmd->parsed()) {
       std::cout << "configuration is valid\n"
                 << "  listen    " << config->listen << "\n"
@@ -174,6 +200,26 @@ int main(int argc, char** argv) {
         load_demo_data(database);
         std::cout << "demo data loaded\n";
       }
+      return 0;
+    }
+    if (set_password_cmd->parsed()) {
+      std::string password;
+      std::getline(std::cin, password);
+      if (password.size() < 12) {
+        std::cerr << "oppenvard: a staff password needs at least 12 characters\n";
+        return 2;
+      }
+      Application application(*config);
+      oppenvard::db::migrate(application.database(), all_migrations());
+      oppenvard::identity::Store store(application.database());
+      const auto staff = store.find_staff_by_hsa_id(staff_hsa_id);
+      if (!staff) {
+        std::cerr << "oppenvard: no staff member has this HSA-id\n";
+        return 1;
+      }
+      store.set_password(staff->id, oppenvard::identity::hash_password(password),
+                         application.clock().now_ms());
+      std::cout << "password set; TOTP enrolment follows at the next log-in\n";
       return 0;
     }
     if (serve_cmd->parsed()) return serve(*config);

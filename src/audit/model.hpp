@@ -15,7 +15,7 @@ inline constexpr std::string_view kGenesisHash =
     "0000000000000000000000000000000000000000000000000000000000000000";
 
 struct AuditEvent {
-  std::string id;  // UUIDv7
+  std::string id;             // UUIDv7
   std::int64_t sequence = 0;  // 1, 2, 3, … without gaps
   std::int64_t at_ms = 0;     // Unix milliseconds, UTC
   std::string actor_kind;     // "staff" | "patient" | "guardian" | "system"

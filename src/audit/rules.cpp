@@ -11,8 +11,7 @@ namespace oppenvard::audit {
 namespace {
 
 constexpr std::string_view kFormTag = "audit-event-v1";
-constexpr std::array<std::string_view, 4> kActorKinds = {"staff", "patient", "guardian",
-                                                         "system"};
+constexpr std::array<std::string_view, 4> kActorKinds = {"staff", "patient", "guardian", "system"};
 
 void append_field(std::string& out, std::string_view value) {
   out += std::to_string(value.size());
@@ -43,9 +42,9 @@ std::string hex(const Digest& digest) {
 }
 
 bool is_hex_hash(std::string_view text) {
-  return text.size() == kGenesisHash.size() &&
-         std::all_of(text.begin(), text.end(),
-                     [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+  return text.size() == kGenesisHash.size() && std::all_of(text.begin(), text.end(), [](char c) {
+           return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+         });
 }
 
 }  // namespace
@@ -80,16 +79,15 @@ std::optional<std::string> invalid_reason(const NewAuditEvent& e) {
   }
   if (e.actor_id.empty()) return "actor_id is required";
   if (e.action.empty()) return "action is required";
-  for (const std::string* field :
-       {&e.actor_id, &e.actor_role, &e.care_unit_id, &e.patient_id, &e.action, &e.object_type,
-        &e.object_id, &e.client_address}) {
+  for (const std::string* field : {&e.actor_id, &e.actor_role, &e.care_unit_id, &e.patient_id,
+                                   &e.action, &e.object_type, &e.object_id, &e.client_address}) {
     if (field->size() > kMaxFieldBytes) return "a field is longer than 256 bytes";
   }
   return std::nullopt;
 }
 
-AuditEvent seal(const NewAuditEvent& n, std::string id, std::int64_t sequence,
-                std::int64_t at_ms, std::string previous_hash) {
+AuditEvent seal(const NewAuditEvent& n, std::string id, std::int64_t sequence, std::int64_t at_ms,
+                std::string previous_hash) {
   AuditEvent e;
   e.id = std::move(id);
   e.sequence = sequence;
@@ -174,8 +172,8 @@ std::optional<ChainHead> parse_chain_head(std::string_view text) {
   if (colon == std::string_view::npos || colon == 0) return std::nullopt;
   ChainHead head;
   const std::string_view number = text.substr(0, colon);
-  const auto [end, ec] = std::from_chars(number.data(), number.data() + number.size(),
-                                         head.sequence);
+  const auto [end, ec] =
+      std::from_chars(number.data(), number.data() + number.size(), head.sequence);
   if (ec != std::errc() || end != number.data() + number.size() || head.sequence < 0) {
     return std::nullopt;
   }

@@ -59,8 +59,7 @@ constexpr std::string_view kSelectEvents =
     "SELECT id, sequence, at_ms, actor_kind, actor_id, actor_role, care_unit_id, patient_id,"
     " action, object_type, object_id, client_address, success, previous_hash, hash"
     " FROM audit_events";
-constexpr std::string_view kBatchAfter =
-    " WHERE sequence > :after ORDER BY sequence LIMIT :limit";
+constexpr std::string_view kBatchAfter = " WHERE sequence > :after ORDER BY sequence LIMIT :limit";
 constexpr std::string_view kById = " WHERE id = :id";
 // Review queries: the filters that are set are appended to kAllEvents, then kNewestFirst.
 constexpr std::string_view kAllEvents = " WHERE 1 = 1";
@@ -173,14 +172,13 @@ AuditEvent Store::append(soci::session& sql, const NewAuditEvent& event, std::in
   const long long sequence = e.sequence;
   const long long at = e.at_ms;
   const int success = e.success ? 1 : 0;
-  sql << kInsertEvent, soci::use(e.id, "id"), soci::use(sequence, "sequence"),
-      soci::use(at, "at"), soci::use(e.actor_kind, "actor_kind"),
-      soci::use(e.actor_id, "actor_id"), soci::use(e.actor_role, "actor_role"),
-      soci::use(e.care_unit_id, "unit"), soci::use(e.patient_id, "patient"),
-      soci::use(e.action, "action"), soci::use(e.object_type, "object_type"),
-      soci::use(e.object_id, "object_id"), soci::use(e.client_address, "address"),
-      soci::use(success, "success"), soci::use(e.previous_hash, "previous_hash"),
-      soci::use(e.hash, "hash");
+  sql << kInsertEvent, soci::use(e.id, "id"), soci::use(sequence, "sequence"), soci::use(at, "at"),
+      soci::use(e.actor_kind, "actor_kind"), soci::use(e.actor_id, "actor_id"),
+      soci::use(e.actor_role, "actor_role"), soci::use(e.care_unit_id, "unit"),
+      soci::use(e.patient_id, "patient"), soci::use(e.action, "action"),
+      soci::use(e.object_type, "object_type"), soci::use(e.object_id, "object_id"),
+      soci::use(e.client_address, "address"), soci::use(success, "success"),
+      soci::use(e.previous_hash, "previous_hash"), soci::use(e.hash, "hash");
   return e;
 }
 
@@ -266,9 +264,8 @@ std::vector<AuditEvent> Store::random_sample(soci::session& sql, const std::stri
   {
     const long long from = from_ms;
     const long long to = to_ms;
-    soci::rowset<std::string> rows =
-        (sql.prepare << kSampleFrame, soci::use(care_unit_id, "unit"), soci::use(from, "from"),
-         soci::use(to, "to"));
+    soci::rowset<std::string> rows = (sql.prepare << kSampleFrame, soci::use(care_unit_id, "unit"),
+                                      soci::use(from, "from"), soci::use(to, "to"));
     for (const auto& id : rows) ids.push_back(id);
   }
   std::vector<AuditEvent> sample;
@@ -295,9 +292,9 @@ std::optional<Review> Store::mark_reviewed(soci::session& sql, const std::string
 std::vector<Review> Store::reviews_of(soci::session& sql, const std::string& event_id) {
   Review row;
   long long at = 0;
-  soci::statement st = (sql.prepare << kSelectReviews, soci::use(event_id, "event"),
-                        soci::into(row.id), soci::into(row.event_id),
-                        soci::into(row.reviewer_id), soci::into(at), soci::into(row.note));
+  soci::statement st =
+      (sql.prepare << kSelectReviews, soci::use(event_id, "event"), soci::into(row.id),
+       soci::into(row.event_id), soci::into(row.reviewer_id), soci::into(at), soci::into(row.note));
   st.execute();
   std::vector<Review> reviews;
   while (st.fetch()) {
@@ -312,9 +309,9 @@ std::vector<ExtractRow> Store::extract_for_patient(soci::session& sql,
   ExtractRow row;
   long long at = 0;
   int success = 0;
-  soci::statement st = (sql.prepare << kSelectExtract, soci::use(patient_id, "patient"),
-                        soci::into(at), soci::into(row.care_unit_id), soci::into(row.action),
-                        soci::into(success));
+  soci::statement st =
+      (sql.prepare << kSelectExtract, soci::use(patient_id, "patient"), soci::into(at),
+       soci::into(row.care_unit_id), soci::into(row.action), soci::into(success));
   st.execute();
   std::vector<ExtractRow> rows;
   while (st.fetch()) {

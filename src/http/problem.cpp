@@ -21,8 +21,7 @@ KindInfo info(ProblemKind kind) {
     case ProblemKind::invalid_field:
       return {422, "invalid-field", "Ogiltiga uppgifter", "Invalid fields"};
     case ProblemKind::unsupported_media_type:
-      return {415, "unsupported-media-type", "Innehållstypen stöds inte",
-              "Unsupported media type"};
+      return {415, "unsupported-media-type", "Innehållstypen stöds inte", "Unsupported media type"};
     case ProblemKind::not_found:
       return {404, "not-found", "Hittades inte", "Not found"};
     case ProblemKind::method_not_allowed:
@@ -62,7 +61,8 @@ Problem::Problem(ProblemKind kind, std::string detail, std::vector<FieldError> e
 
 Language preferred_language(std::string_view accept_language) {
   // The first listed language wins; quality weights beyond that are not worth parsing here.
-  while (!accept_language.empty() && accept_language.front() == ' ') accept_language.remove_prefix(1);
+  while (!accept_language.empty() && accept_language.front() == ' ')
+    accept_language.remove_prefix(1);
   if (accept_language.size() >= 2 && (accept_language[0] == 'e' || accept_language[0] == 'E') &&
       (accept_language[1] == 'n' || accept_language[1] == 'N')) {
     return Language::en;
@@ -70,7 +70,9 @@ Language preferred_language(std::string_view accept_language) {
   return Language::sv;
 }
 
-int status_of(ProblemKind kind) { return info(kind).status; }
+int status_of(ProblemKind kind) {
+  return info(kind).status;
+}
 
 std::string type_of(ProblemKind kind) {
   return "urn:oppenvard:problem:" + std::string(info(kind).slug);
@@ -81,8 +83,7 @@ std::string_view title_of(ProblemKind kind, Language language) {
   return language == Language::en ? i.title_en : i.title_sv;
 }
 
-Response problem_response(const Problem& problem, Language language,
-                          std::string_view request_id) {
+Response problem_response(const Problem& problem, Language language, std::string_view request_id) {
   boost::json::object body;
   body["type"] = type_of(problem.kind());
   body["title"] = title_of(problem.kind(), language);
@@ -99,6 +100,9 @@ Response problem_response(const Problem& problem, Language language,
   Response response = Response::json(body, status_of(problem.kind()));
   response.set_header("Content-Type", "application/problem+json");
   response.set_header("Content-Language", language == Language::en ? "en" : "sv");
+  if (problem.retry_after_seconds()) {
+    response.set_header("Retry-After", std::to_string(*problem.retry_after_seconds()));
+  }
   return response;
 }
 

@@ -2,6 +2,7 @@
 // RFC 9457 problem details. Every error a client sees is one of these kinds; the kind
 // fixes the status, the stable type URI and the Swedish/English title in one place.
 #include <exception>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -44,6 +45,12 @@ class Problem : public std::exception {
   const std::string& detail() const { return detail_; }
   const std::vector<FieldError>& errors() const { return errors_; }
   const std::string& log_detail() const { return log_detail_; }
+  // For 429 and 503: tells the client when to try again (Retry-After, seconds).
+  Problem& retry_after(int seconds) {
+    retry_after_seconds_ = seconds;
+    return *this;
+  }
+  std::optional<int> retry_after_seconds() const { return retry_after_seconds_; }
   const char* what() const noexcept override { return detail_.c_str(); }
 
  private:
@@ -51,6 +58,7 @@ class Problem : public std::exception {
   std::string detail_;
   std::vector<FieldError> errors_;
   std::string log_detail_;
+  std::optional<int> retry_after_seconds_;
 };
 
 enum class Language { sv, en };
@@ -62,7 +70,6 @@ int status_of(ProblemKind kind);
 std::string type_of(ProblemKind kind);  // "urn:oppenvard:problem:<slug>"
 std::string_view title_of(ProblemKind kind, Language language);
 
-Response problem_response(const Problem& problem, Language language,
-                          std::string_view request_id);
+Response problem_response(const Problem& problem, Language language, std::string_view request_id);
 
 }  // namespace oppenvard::http

@@ -21,7 +21,8 @@ http::Problem problem_of(Error error) {
     case Error::demo_disabled:
       return {http::ProblemKind::not_found, "There is nothing at this address."};
     case Error::unknown_person:
-      return {http::ProblemKind::invalid_field, "No demo person has this id.",
+      return {http::ProblemKind::invalid_field,
+              "No demo person has this id.",
               {{"/person_id", "unknown"}}};
     case Error::unknown_order:
       return {http::ProblemKind::not_found, "No log-in order has this reference."};
@@ -30,8 +31,31 @@ http::Problem problem_of(Error error) {
     case Error::proxy_ended:
       return {http::ProblemKind::forbidden,
               "A guardian acts for a child only until the child turns 13."};
+    case Error::rate_limited:
+      return {http::ProblemKind::too_many_requests,
+              "Too many failed log-ins. Wait before trying again."};
+    case Error::bad_credentials:
+      return {http::ProblemKind::unauthenticated, "Wrong HSA-id or password."};
+    case Error::bad_code:
+      return {http::ProblemKind::unauthenticated, "The code is wrong or has already been used."};
+    case Error::unknown_challenge:
+      return {http::ProblemKind::unauthenticated,
+              "The log-in step has expired. Start again with your password."};
+    case Error::under_13:
+      return {http::ProblemKind::forbidden,
+              "Children under 13 are represented by a guardian and do not log in themselves."};
+    case Error::not_staff:
+      return {http::ProblemKind::forbidden, "Only staff with a password account can do this."};
   }
   return {http::ProblemKind::internal, "Something went wrong on our side."};
+}
+
+http::Problem problem_of(const IdentityError& e) {
+  auto problem = problem_of(e.error());
+  if (e.retry_after_ms() > 0) {
+    problem.retry_after(static_cast<int>((e.retry_after_ms() + 999) / 1000));
+  }
+  return problem;
 }
 
 template <class F>
@@ -39,7 +63,7 @@ http::Response guarded(F&& f) {
   try {
     return f();
   } catch (const IdentityError& e) {
-    throw problem_of(e.error());
+    throw problem_of(e);
   }
 }
 
@@ -78,24 +102,26 @@ boost::json::object me_json(const Me& me, const SessionPolicy& policy) {
   }
   boost::json::array assignments;
   for (const auto& a : me.assignments) {
-    assignments.push_back({{"care_unit_id", a.care_unit_id.empty() ? boost::json::value(nullptr)
-                                                                    : boost::json::value(a.care_unit_id)},
-                           {"care_unit_name", a.care_unit_name},
-                           {"role", to_string(a.role)}});
+    assignments.push_back(
+        {{"care_unit_id", a.care_unit_id.empty() ? boost::json::value(nullptr)
+                                                 : boost::json::value(a.care_unit_id)},
+         {"care_unit_name", a.care_unit_name},
+         {"role", to_string(a.role)}});
   }
-  return {{"person",
-           {{"id", me.principal.person_id},
-            {"kind", me.principal.person_kind},
-            {"given_name", me.given_name},
-            {"family_name", me.family_name}}},
-          {"assurance", to_string(me.principal.assurance)},
-          {"csrf_token", me.principal.csrf_token},
-          {"acting_for", me.acting_for ? patient_json(*me.acting_for) : boost::json::value(nullptr)},
-          {"may_act_for", std::move(may_act_for)},
-          {"assignments", std::move(assignments)},
-          {"session",
-           {{"expires_at", core::format_rfc3339_utc(me.absolute_expires_at_ms)},
-            {"idle_timeout_seconds", policy.idle_timeout_ms / 1000}}}};
+  return {
+      {"person",
+       {{"id", me.principal.person_id},
+        {"kind", me.principal.person_kind},
+        {"given_name", me.given_name},
+        {"family_name", me.family_name}}},
+      {"assurance", to_string(me.principal.assurance)},
+      {"csrf_token", me.principal.csrf_token},
+      {"acting_for", me.acting_for ? patient_json(*me.acting_for) : boost::json::value(nullptr)},
+      {"may_act_for", std::move(may_act_for)},
+      {"assignments", std::move(assignments)},
+      {"session",
+       {{"expires_at", core::format_rfc3339_utc(me.absolute_expires_at_ms)},
+        {"idle_timeout_seconds", policy.idle_timeout_ms / 1000}}}};
 }
 
 std::string body_string(const http::Request& request, std::string_view field) {
@@ -116,14 +142,76 @@ Principal authenticate(Service& service, const http::Request& request) {
   try {
     return service.authenticate(token, unsafe(request), csrf);
   } catch (const IdentityError& e) {
-    throw problem_of(e.error());
+    throw problem_of(e);
   }
 }
 
 void register_routes(http::Router& router, Service& service) {
   router.add("GET", "/api/v1/me", [&service](http::Request& request) {
     const auto principal = authenticate(service, request);
-    return guarded([&] { return http::Response::json(me_json(service.me(principal), service.policy())); });
+    return guarded([&] {
+      auto body = me_json(service.me(principal), service.policy());
+      if (principal.person_kind == "staff") {
+        body["password_reset_registered"] = service.password_reset_contacts(principal).has_value();
+      }
+      return http::Response::json(body);
+    });
+  });
+
+  router.add("PUT", "/api/v1/me/password-reset", [&service](http::Request& request) {
+    const auto principal = authenticate(service, request);
+    const auto body = http::parse_json_object(request);
+    http::FieldReader reader(body);
+    const auto email = reader.string("email", true, 254);
+    const auto phone = reader.string("phone", true, 32);
+    if (email && (email->find('@') == std::string::npos || email->size() < 3)) {
+      reader.fail("email", "must be an e-mail address");
+    }
+    if (phone &&
+        (phone->size() < 6 || phone->find_first_not_of("+0123456789 -") != std::string::npos)) {
+      reader.fail("phone", "must be a phone number");
+    }
+    reader.finish();
+    return guarded([&] {
+      service.register_password_reset(principal, *email, *phone);
+      http::Response response;
+      response.status = 204;
+      return response;
+    });
+  });
+
+  router.add("POST", "/api/v1/auth/staff/password", [&service](http::Request& request) {
+    require_anonymous_csrf(request);
+    const auto body = http::parse_json_object(request);
+    http::FieldReader reader(body);
+    const auto hsa_id = reader.string("hsa_id", true, 31);
+    const auto password = reader.string("password", true, 256);
+    reader.finish();
+    return guarded([&] {
+      const auto step = service.staff_password(*hsa_id, *password, request.remote_address);
+      boost::json::object out{{"status", step.status}, {"challenge", step.challenge}};
+      if (step.status == "totp_enrolment") {
+        out["otpauth_uri"] = step.otpauth_uri;
+        out["secret"] = step.secret;
+        out["qr_svg"] = step.qr_svg;
+      }
+      return http::Response::json(out);
+    });
+  });
+
+  router.add("POST", "/api/v1/auth/staff/totp", [&service](http::Request& request) {
+    require_anonymous_csrf(request);
+    const auto body = http::parse_json_object(request);
+    http::FieldReader reader(body);
+    const auto challenge = reader.string("challenge", true, 64);
+    const auto code = reader.string("code", true, 6);
+    reader.finish();
+    return guarded([&] {
+      const auto token = service.staff_totp(*challenge, *code, request.remote_address);
+      auto response = http::Response::json(boost::json::object{{"status", "complete"}});
+      response.set_header("Set-Cookie", session_cookie(token));
+      return response;
+    });
   });
 
   router.add("PUT", "/api/v1/me/acting-for", [&service](http::Request& request) {
@@ -134,7 +222,8 @@ void register_routes(http::Router& router, Service& service) {
     if (!body.contains("patient_id")) reader.fail("patient_id", "is required (null for yourself)");
     reader.finish();
     return guarded([&] {
-      return http::Response::json(me_json(service.set_acting_for(principal, patient_id), service.policy()));
+      return http::Response::json(me_json(
+          service.set_acting_for(principal, patient_id, request.remote_address), service.policy()));
     });
   });
 
@@ -187,7 +276,7 @@ void register_routes(http::Router& router, Service& service) {
     require_anonymous_csrf(request);
     const auto order_ref = body_string(request, "order_ref");
     return guarded([&] {
-      const auto result = service.demo_collect(order_ref);
+      const auto result = service.demo_collect(order_ref, request.remote_address);
       boost::json::object body{{"status", result.status}};
       if (!result.hint.empty()) body["hint"] = result.hint;
       auto response = http::Response::json(body);

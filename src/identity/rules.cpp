@@ -3,18 +3,18 @@
 #include <sodium.h>
 
 #include <algorithm>
+#include <stdexcept>
 
 namespace oppenvard::identity {
 
 using namespace date;
 
 year_month_day proxy_last_day(year_month_day birth) {
-  const year_month_day birthday13{birth.year() + years{kProxyAgeLimit}, birth.month(),
-                                  birth.day()};
+  const year_month_day birthday13{birth.year() + years{kProxyAgeLimit}, birth.month(), birth.day()};
   // 29 Feb in a non-leap year: the birthday is 1 March, so the last proxy day is 28 Feb.
-  const sys_days first_day_as_13 =
-      birthday13.ok() ? sys_days{birthday13}
-                      : sys_days{year_month_day{birthday13.year(), March, day{1}}};
+  const sys_days first_day_as_13 = birthday13.ok()
+                                       ? sys_days{birthday13}
+                                       : sys_days{year_month_day{birthday13.year(), March, day{1}}};
   return year_month_day{first_day_as_13 - days{1}};
 }
 
@@ -30,12 +30,15 @@ std::string_view to_string(Assurance assurance) {
       return "substantial";
     case Assurance::staff_verified:
       return "staff_verified";
+    case Assurance::password_totp:
+      return "password_totp";
   }
   return "demo";
 }
 
 std::optional<Assurance> assurance_from(std::string_view text) {
-  for (auto a : {Assurance::demo, Assurance::substantial, Assurance::staff_verified}) {
+  for (auto a : {Assurance::demo, Assurance::substantial, Assurance::staff_verified,
+                 Assurance::password_totp}) {
     if (to_string(a) == text) return a;
   }
   return std::nullopt;
@@ -75,6 +78,19 @@ std::string hash_token(std::string_view token) {
   sodium_bin2hex(hex.data(), hex.size(), digest.data(), digest.size());
   hex.pop_back();
   return hex;
+}
+
+std::string hash_password(std::string_view password) {
+  char hash[crypto_pwhash_STRBYTES];
+  if (crypto_pwhash_str(hash, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                        crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {
+    throw std::runtime_error("argon2id hashing ran out of memory");
+  }
+  return hash;
+}
+
+bool password_matches(const std::string& hash, std::string_view password) {
+  return crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size()) == 0;
 }
 
 std::optional<std::string> cookie_value(std::string_view header, std::string_view name) {

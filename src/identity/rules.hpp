@@ -19,7 +19,8 @@ date::year_month_day proxy_last_day(date::year_month_day child_birth_date);
 bool guardian_may_act_for(date::year_month_day child_birth_date, date::year_month_day today);
 
 // How a person's identity was established; shown per participant in meetings later.
-enum class Assurance { demo, substantial, staff_verified };
+// password_totp: staff who log in with password and TOTP instead of the region's IdP.
+enum class Assurance { demo, substantial, staff_verified, password_totp };
 std::string_view to_string(Assurance assurance);
 std::optional<Assurance> assurance_from(std::string_view text);
 
@@ -44,6 +45,10 @@ bool should_touch(const SessionTimes& times, std::int64_t now_ms, const SessionP
 std::string encode_token(const std::array<std::uint8_t, 32>& random_bytes);
 bool looks_like_token(std::string_view text);
 std::string hash_token(std::string_view token);  // lower-case hex SHA-256
+
+// argon2id (libsodium, interactive limits) in libsodium's self-describing string form.
+std::string hash_password(std::string_view password);
+bool password_matches(const std::string& hash, std::string_view password);
 
 // The session cookie's value from a Cookie header, if present.
 inline constexpr std::string_view kSessionCookie = "__Host-oppenvard_session";

@@ -5,6 +5,7 @@
 #include "core/personal_id.hpp"
 #include "core/time.hpp"
 #include "db/uuid.hpp"
+#include "identity/totp.hpp"
 
 namespace oppenvard::identity {
 namespace {
@@ -43,15 +44,18 @@ Principal Service::authenticate(const std::optional<std::string>& token, bool un
     store_.end_session(hash, now);
     throw IdentityError(Error::unauthenticated);
   }
-  if (unsafe_method && (!csrf_header || sodium_memcmp(csrf_header->data(),
-                                                      session->csrf_token.data(),
-                                                      session->csrf_token.size()) != 0 ||
+  if (unsafe_method && (!csrf_header ||
+                        sodium_memcmp(csrf_header->data(), session->csrf_token.data(),
+                                      session->csrf_token.size()) != 0 ||
                         csrf_header->size() != session->csrf_token.size())) {
     throw IdentityError(Error::csrf_mismatch);
   }
   if (should_touch(times, now, policy_)) store_.touch_session(hash, now);
-  Principal p{hash, session->person_kind, session->person_id,
-              assurance_from(session->assurance).value_or(Assurance::demo), session->csrf_token,
+  Principal p{hash,
+              session->person_kind,
+              session->person_id,
+              assurance_from(session->assurance).value_or(Assurance::demo),
+              session->csrf_token,
               session->acting_for};
   // A proxy ends on the child's 13th birthday even in the middle of a session.
   if (p.acting_for) {
@@ -95,19 +99,38 @@ Me Service::me(const Principal& principal) {
   return me;
 }
 
-Me Service::set_acting_for(const Principal& principal,
-                           const std::optional<std::string>& patient_id) {
+void Service::audit_event(const std::string& actor_kind, const std::string& actor_id,
+                          const std::string& patient_id, const std::string& action, bool success,
+                          const std::string& client) {
+  audit::NewAuditEvent e;
+  e.actor_kind = actor_kind;
+  e.actor_id = actor_id;
+  e.patient_id = patient_id;
+  e.action = action;
+  e.object_type = "session";
+  e.client_address = client;
+  e.success = success;
+  audit_.record(e);
+}
+
+Me Service::set_acting_for(const Principal& principal, const std::optional<std::string>& patient_id,
+                           const std::string& client) {
   Principal updated = principal;
   if (patient_id) {
     if (principal.person_kind != "patient") throw IdentityError(Error::not_a_guardian);
     const auto children = store_.children_of_guardian(principal.person_id);
     const auto it = std::find_if(children.begin(), children.end(),
                                  [&](const Patient& c) { return c.id == *patient_id; });
-    if (it == children.end()) throw IdentityError(Error::not_a_guardian);
+    if (it == children.end()) {
+      audit_event("patient", principal.person_id, *patient_id, "act_for", false, client);
+      throw IdentityError(Error::not_a_guardian);
+    }
     const auto birth = birth_date_of(*it);
     if (!birth || !guardian_may_act_for(*birth, core::stockholm_date(clock_.now_ms()))) {
+      audit_event("guardian", principal.person_id, *patient_id, "act_for", false, client);
       throw IdentityError(Error::proxy_ended);
     }
+    audit_event("guardian", principal.person_id, *patient_id, "act_for", true, client);
   }
   store_.set_acting_for(principal.token_hash, patient_id);
   updated.acting_for = patient_id;
@@ -146,9 +169,8 @@ std::vector<DemoPerson> Service::demo_people() {
     } else if (const auto birth = birth_date_of(p)) {
       if (const auto parsed = core::parse_personal_id(p.id_value, today)) {
         const int age = core::age_on(parsed.value(), today);
-        if (age < kProxyAgeLimit) {
-          description = "Barn, " + std::to_string(age) + " år (loggar in via vårdnadshavare)";
-        } else if (age < 18) {
+        if (age < kProxyAgeLimit) continue;  // represented by a guardian, never logs in
+        if (age < 18) {
           description = "Ungdom, " + std::to_string(age) + " år";
         } else {
           description = "Invånare, " + std::to_string(age) + " år";
@@ -170,7 +192,11 @@ std::vector<DemoPerson> Service::demo_people() {
 std::string Service::demo_start(const std::string& person_id) {
   require_demo();
   std::string kind;
-  if (store_.find_patient_by_id(person_id)) {
+  if (const auto patient = store_.find_patient_by_id(person_id)) {
+    const auto birth = birth_date_of(*patient);
+    if (birth && guardian_may_act_for(*birth, core::stockholm_date(clock_.now_ms()))) {
+      throw IdentityError(Error::under_13);
+    }
     kind = "patient";
   } else if (store_.find_staff_by_id(person_id)) {
     kind = "staff";
@@ -182,7 +208,7 @@ std::string Service::demo_start(const std::string& person_id) {
   return ref;
 }
 
-DemoCollect Service::demo_collect(const std::string& order_ref) {
+DemoCollect Service::demo_collect(const std::string& order_ref, const std::string& client) {
   require_demo();
   const auto order = store_.find_demo_order(order_ref);
   if (!order) throw IdentityError(Error::unknown_order);
@@ -203,6 +229,8 @@ DemoCollect Service::demo_collect(const std::string& order_ref) {
   if (!store_.finish_demo_order(order_ref, "collected")) {
     return {"failed", "expired", std::nullopt};
   }
+  audit_event(order->person_kind, order->person_id,
+              order->person_kind == "patient" ? order->person_id : "", "login", true, client);
   return {"complete", "", create_session(order->person_kind, order->person_id, Assurance::demo)};
 }
 
@@ -210,6 +238,112 @@ void Service::demo_cancel(const std::string& order_ref) {
   require_demo();
   if (!store_.find_demo_order(order_ref)) throw IdentityError(Error::unknown_order);
   store_.finish_demo_order(order_ref, "cancelled");
+}
+
+}  // namespace oppenvard::identity
+
+namespace oppenvard::identity {
+namespace {
+
+constexpr std::int64_t kChallengeLifetimeMs = 5 * 60 * 1000;
+constexpr std::string_view kTotpIssuer = "Öppenvård";
+
+}  // namespace
+
+void Service::check_limits(const std::string& account_key, const std::string& address_key) {
+  const auto now = clock_.now_ms();
+  const auto wait = std::max(account_limits_.wait_ms(account_key, now),
+                             address_limits_.wait_ms(address_key, now));
+  if (wait > 0) throw IdentityError(Error::rate_limited, wait);
+}
+
+void Service::count_failure(const std::string& account_key, const std::string& address_key) {
+  const auto now = clock_.now_ms();
+  account_limits_.failure(account_key, now);
+  address_limits_.failure(address_key, now);
+}
+
+PasswordStep Service::staff_password(const std::string& hsa_id, const std::string& password,
+                                     const std::string& client) {
+  const std::string account_key = "staff:" + hsa_id;
+  const std::string address_key = "address:" + client;
+  check_limits(account_key, address_key);
+  const auto staff = store_.find_staff_by_hsa_id(hsa_id);
+  const auto credentials = staff ? store_.find_credentials(staff->id) : std::nullopt;
+  // Unknown account and wrong password look the same, and cost the same time.
+  static const std::string kDummyHash = hash_password("unknown account");
+  const std::string& hash = credentials ? credentials->password_hash : kDummyHash;
+  const bool ok = password_matches(hash, password);
+  if (!ok || !credentials) {
+    count_failure(account_key, address_key);
+    if (staff) audit_event("staff", staff->id, "", "login_password", false, client);
+    throw IdentityError(Error::bad_credentials);
+  }
+  const std::string challenge = random_token();
+  store_.insert_challenge(hash_token(challenge), staff->id, clock_.now_ms());
+  if (credentials->totp_confirmed && credentials->totp_secret) {
+    return {"totp_required", challenge, "", "", ""};
+  }
+  // First log-in (or an enrolment never confirmed): a new secret to scan.
+  std::vector<std::uint8_t> secret(20);
+  randombytes_buf(secret.data(), secret.size());
+  const std::string base32 = base32_encode(secret);
+  store_.set_totp(staff->id, base32, false);
+  const std::string uri = otpauth_uri(kTotpIssuer, hsa_id, base32);
+  return {"totp_enrolment", challenge, uri, base32, qr_svg(uri)};
+}
+
+std::string Service::staff_totp(const std::string& challenge, const std::string& code,
+                                const std::string& client) {
+  const auto now = clock_.now_ms();
+  const std::string address_key = "address:" + client;
+  if (!looks_like_token(challenge)) throw IdentityError(Error::unknown_challenge);
+  const auto staff_id = store_.consume_challenge(hash_token(challenge), now, kChallengeLifetimeMs);
+  if (!staff_id) throw IdentityError(Error::unknown_challenge);
+  const auto staff = store_.find_staff_by_id(*staff_id);
+  const auto credentials = store_.find_credentials(*staff_id);
+  if (!staff || !credentials || !credentials->totp_secret) {
+    throw IdentityError(Error::unknown_challenge);
+  }
+  const std::string account_key = "staff:" + staff->hsa_id;
+  check_limits(account_key, address_key);
+  const auto secret = base32_decode(*credentials->totp_secret);
+  const auto step =
+      secret ? verify_totp(*secret, code, now, credentials->totp_last_step) : std::nullopt;
+  // The step is recorded atomically: two requests with one code cannot both succeed.
+  if (!step || !store_.use_totp_step(*staff_id, *step)) {
+    count_failure(account_key, address_key);
+    audit_event("staff", *staff_id, "", "login_totp", false, client);
+    throw IdentityError(Error::bad_code);
+  }
+  if (!credentials->totp_confirmed) store_.set_totp(*staff_id, *credentials->totp_secret, true);
+  account_limits_.success(account_key);
+  audit_event("staff", *staff_id, "", "login", true, client);
+  return create_session("staff", *staff_id, Assurance::password_totp);
+}
+
+void Service::set_staff_password(const std::string& hsa_id, const std::string& password) {
+  const auto staff = store_.find_staff_by_hsa_id(hsa_id);
+  if (!staff) throw IdentityError(Error::unknown_person);
+  store_.set_password(staff->id, hash_password(password), clock_.now_ms());
+}
+
+void Service::register_password_reset(const Principal& principal, const std::string& email,
+                                      const std::string& phone) {
+  if (principal.person_kind != "staff") throw IdentityError(Error::not_staff);
+  if (!store_.find_credentials(principal.person_id)) {
+    // Staff who log in through the region's IdP reset passwords there, not here.
+    throw IdentityError(Error::not_staff);
+  }
+  store_.set_reset_contacts(principal.person_id, email, phone);
+}
+
+std::optional<std::pair<std::string, std::string>> Service::password_reset_contacts(
+    const Principal& principal) {
+  if (principal.person_kind != "staff") return std::nullopt;
+  const auto c = store_.find_credentials(principal.person_id);
+  if (!c || !c->reset_email) return std::nullopt;
+  return std::make_pair(*c->reset_email, c->reset_phone.value_or(""));
 }
 
 }  // namespace oppenvard::identity

@@ -2,8 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include "audit/store.hpp"
 #include "core/time.hpp"
 #include "db/testing.hpp"
+#include "identity/totp.hpp"
 
 namespace oppenvard::identity {
 namespace {
@@ -19,14 +21,19 @@ class IdentityServiceTest : public ::testing::TestWithParam<std::string> {
       sql << "INSERT INTO care_units (id, name) VALUES ('unit-1', 'Vårdcentralen')";
     });
     db::migrate(scratch_.db(), migrations());
-    store_.upsert_patient({"guardian", "1.2.752.129.2.1.3.1", "198403029872", "Johan",
-                           "Lindqvist", "1984-03-02", std::nullopt, std::nullopt});
+    db::migrate(scratch_.db(), audit::migrations());
+    store_.upsert_patient({"guardian", "1.2.752.129.2.1.3.1", "198403029872", "Johan", "Lindqvist",
+                           "1984-03-02", std::nullopt, std::nullopt});
     store_.upsert_patient({"child", "1.2.752.129.2.1.3.1", "201605149820", "Ella", "Lindqvist",
                            "2016-05-14", std::nullopt, std::nullopt});
-    store_.upsert_patient({"stranger", "1.2.752.129.2.1.3.1", "197506119812", "Erik",
-                           "Sandberg", "1975-06-11", std::nullopt, std::nullopt});
+    store_.upsert_patient({"stranger", "1.2.752.129.2.1.3.1", "197506119812", "Erik", "Sandberg",
+                           "1975-06-11", std::nullopt, std::nullopt});
     store_.link_guardian("guardian", "child");
-    store_.upsert_staff({"doctor", "SE2321000131-S1", "Karin", "Ekström", "Läkare",
+    store_.upsert_staff({"doctor",
+                         "SE2321000131-S1",
+                         "Karin",
+                         "Ekström",
+                         "Läkare",
                          {{std::string("unit-1"), StaffRole::doctor}}});
   }
 
@@ -39,7 +46,9 @@ class IdentityServiceTest : public ::testing::TestWithParam<std::string> {
     return collected.token.value_or("");
   }
 
-  Principal auth(const std::string& token) { return service_.authenticate(token, false, std::nullopt); }
+  Principal auth(const std::string& token) {
+    return service_.authenticate(token, false, std::nullopt);
+  }
 
   Error error_of(const std::function<void()>& f) {
     try {
@@ -54,7 +63,8 @@ class IdentityServiceTest : public ::testing::TestWithParam<std::string> {
   db::testing::ScratchDatabase scratch_{GetParam()};
   Store store_{scratch_.db()};
   core::FixedClock clock_{*core::parse_rfc3339("2026-11-23T09:00:00+01:00")};
-  Service service_{store_, clock_, true};
+  audit::Service audit_{scratch_.db(), clock_};
+  Service service_{store_, clock_, audit_, true};
 };
 
 TEST_P(IdentityServiceTest, DemoLogInIsPendingUntilSignedAndCollectedOnce) {
@@ -160,6 +170,26 @@ TEST_P(IdentityServiceTest, AGuardianActsForAChildUnder13AndTheProxyEndsOnTheBir
             Error::proxy_ended);
 }
 
+TEST_P(IdentityServiceTest, LogInsAndProxiesAreInTheAuditLogAndTheChainHolds) {
+  const auto token = service_.demo_start("guardian");
+  clock_.advance(kDemoSignMs);
+  const auto session = service_.demo_collect(token, "192.0.2.7");
+  service_.set_acting_for(auth(*session.token), std::string("child"), "192.0.2.7");
+  const auto stranger = log_in("stranger");
+  EXPECT_ANY_THROW(service_.set_acting_for(auth(stranger), std::string("child"), "192.0.2.8"));
+  audit::Query query;
+  query.patient_id = "child";
+  const auto events = audit_.query(query);
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_EQ(events[0].actor_id, "stranger");  // newest first
+  EXPECT_FALSE(events[0].success);
+  EXPECT_EQ(events[1].actor_kind, "guardian");
+  EXPECT_EQ(events[1].action, "act_for");
+  EXPECT_EQ(events[1].client_address, "192.0.2.7");
+  EXPECT_TRUE(events[1].success);
+  EXPECT_TRUE(audit_.verify().ok);
+}
+
 TEST_P(IdentityServiceTest, NobodyActsForSomeoneElsesChildOrAnAdult) {
   const auto token = log_in("stranger");
   EXPECT_EQ(error_of([&] { service_.set_acting_for(auth(token), std::string("child")); }),
@@ -182,15 +212,21 @@ TEST_P(IdentityServiceTest, StaffSeeTheirAssignments) {
 }
 
 TEST_P(IdentityServiceTest, TheDemoEIdDoesNotExistOutsideDemoMode) {
-  Service production(store_, clock_, false);
+  Service production(store_, clock_, audit_, false);
   EXPECT_EQ(error_of([&] { production.demo_people(); }), Error::demo_disabled);
   EXPECT_EQ(error_of([&] { production.demo_start("stranger"); }), Error::demo_disabled);
   EXPECT_EQ(error_of([&] { production.demo_collect("x"); }), Error::demo_disabled);
 }
 
+TEST_P(IdentityServiceTest, AChildUnder13CannotLogInThemself) {
+  EXPECT_EQ(error_of([&] { service_.demo_start("child"); }), Error::under_13);
+  clock_.set(*core::parse_rfc3339("2029-05-14T08:00:00+02:00"));  // the 13th birthday
+  EXPECT_NO_THROW(service_.demo_start("child"));
+}
+
 TEST_P(IdentityServiceTest, DemoPeopleDescribeWhoTheyAre) {
   const auto people = service_.demo_people();
-  ASSERT_EQ(people.size(), 4u);
+  ASSERT_EQ(people.size(), 3u) << "the child under 13 is not offered";
   bool guardian_described = false;
   for (const auto& p : people) {
     if (p.id == "guardian") guardian_described = p.description.find("Vårdnadshavare") == 0;
@@ -201,9 +237,74 @@ TEST_P(IdentityServiceTest, DemoPeopleDescribeWhoTheyAre) {
   EXPECT_TRUE(guardian_described);
 }
 
+TEST_P(IdentityServiceTest, StaffPasswordThenTotpEnrolmentThenTotpLogIn) {
+  service_.set_staff_password("SE2321000131-S1", "rätt lösenord");
+  // First log-in: enrolment with a fresh secret.
+  const auto first = service_.staff_password("SE2321000131-S1", "rätt lösenord", "10.0.0.1");
+  ASSERT_EQ(first.status, "totp_enrolment");
+  EXPECT_NE(first.otpauth_uri.find("secret=" + first.secret), std::string::npos);
+  EXPECT_TRUE(first.qr_svg.starts_with("<svg"));
+  const auto secret = *base32_decode(first.secret);
+  const auto code = [&] {
+    return hotp(secret, static_cast<std::uint64_t>(totp_step(clock_.now_ms())));
+  };
+  const auto token = service_.staff_totp(first.challenge, code(), "10.0.0.1");
+  const auto p = auth(token);
+  EXPECT_EQ(p.person_id, "doctor");
+  EXPECT_EQ(p.assurance, Assurance::password_totp);
+  // The challenge is single use.
+  EXPECT_EQ(error_of([&] { service_.staff_totp(first.challenge, code(), "10.0.0.1"); }),
+            Error::unknown_challenge);
+  // Next log-in asks for the code only; the same code (same 30 s step) is not accepted twice.
+  const auto second = service_.staff_password("SE2321000131-S1", "rätt lösenord", "10.0.0.1");
+  ASSERT_EQ(second.status, "totp_required");
+  EXPECT_TRUE(second.secret.empty());
+  EXPECT_EQ(error_of([&] { service_.staff_totp(second.challenge, code(), "10.0.0.1"); }),
+            Error::bad_code);
+  clock_.advance(30'000);
+  const auto third = service_.staff_password("SE2321000131-S1", "rätt lösenord", "10.0.0.1");
+  EXPECT_NO_THROW(service_.staff_totp(third.challenge, code(), "10.0.0.1"));
+}
+
+TEST_P(IdentityServiceTest, WrongPasswordsAndUnknownAccountsLookAlikeAndBackOff) {
+  service_.set_staff_password("SE2321000131-S1", "rätt lösenord");
+  EXPECT_EQ(error_of([&] { service_.staff_password("SE2321000131-S1", "fel", "10.0.0.2"); }),
+            Error::bad_credentials);
+  EXPECT_EQ(error_of([&] { service_.staff_password("SE0000000000-X", "fel", "10.0.0.2"); }),
+            Error::bad_credentials);
+  for (int i = 0; i < 4; ++i) {
+    EXPECT_EQ(error_of([&] { service_.staff_password("SE2321000131-S1", "fel", "10.0.0.3"); }),
+              Error::bad_credentials);
+  }
+  // The sixth failure on the account: now even the right password waits.
+  EXPECT_EQ(error_of([&] { service_.staff_password("SE2321000131-S1", "fel", "10.0.0.4"); }),
+            Error::bad_credentials);
+  try {
+    service_.staff_password("SE2321000131-S1", "rätt lösenord", "10.0.0.5");
+    ADD_FAILURE() << "not limited";
+  } catch (const IdentityError& e) {
+    EXPECT_EQ(e.error(), Error::rate_limited);
+    EXPECT_GT(e.retry_after_ms(), 0);
+  }
+  clock_.advance(60'000);
+  EXPECT_NO_THROW(service_.staff_password("SE2321000131-S1", "rätt lösenord", "10.0.0.5"));
+}
+
+TEST_P(IdentityServiceTest, StaffRegisterWhereTheirPasswordResetGoes) {
+  service_.set_staff_password("SE2321000131-S1", "rätt lösenord");
+  const auto token = log_in("doctor");
+  EXPECT_FALSE(service_.password_reset_contacts(auth(token)));
+  service_.register_password_reset(auth(token), "karin@example.se", "070-000 00 00");
+  const auto contacts = service_.password_reset_contacts(auth(token));
+  ASSERT_TRUE(contacts);
+  EXPECT_EQ(contacts->first, "karin@example.se");
+  const auto patient = log_in("stranger");
+  EXPECT_EQ(error_of([&] { service_.register_password_reset(auth(patient), "a@b.se", "070"); }),
+            Error::not_staff);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, IdentityServiceTest,
-                         ::testing::ValuesIn(db::testing::backends()),
-                         db::testing::BackendName{});
+                         ::testing::ValuesIn(db::testing::backends()), db::testing::BackendName{});
 
 }  // namespace
 }  // namespace oppenvard::identity

@@ -47,7 +47,8 @@ constexpr std::string_view kUpsertStaff =
     " VALUES (:id, :hsa, :given, :family, :title)"
     " ON CONFLICT (id) DO UPDATE SET hsa_id = excluded.hsa_id, given_name = excluded.given_name,"
     " family_name = excluded.family_name, title = excluded.title";
-constexpr std::string_view kDeleteAssignments = "DELETE FROM staff_assignments WHERE staff_id = :id";
+constexpr std::string_view kDeleteAssignments =
+    "DELETE FROM staff_assignments WHERE staff_id = :id";
 constexpr std::string_view kInsertAssignment =
     "INSERT INTO staff_assignments (staff_id, care_unit_id, role) VALUES (:id, :unit, :role)";
 constexpr std::string_view kLinkGuardian =
@@ -85,6 +86,46 @@ constexpr std::string_view kCreateDemoOrders =
     " person_id TEXT NOT NULL,"
     " started_at_ms BIGINT NOT NULL,"
     " status TEXT NOT NULL CHECK (status IN ('pending', 'collected', 'cancelled')))";
+
+constexpr std::string_view kCreateCredentials =
+    "CREATE TABLE staff_credentials ("
+    " staff_id TEXT PRIMARY KEY REFERENCES staff (id),"
+    " password_hash TEXT NOT NULL,"
+    " totp_secret TEXT,"
+    " totp_confirmed INTEGER NOT NULL DEFAULT 0,"
+    " totp_last_step BIGINT NOT NULL DEFAULT 0,"
+    " reset_email TEXT, reset_phone TEXT,"
+    " password_changed_at_ms BIGINT NOT NULL)";
+constexpr std::string_view kCreateChallenges =
+    "CREATE TABLE staff_login_challenges ("
+    " challenge_hash TEXT PRIMARY KEY,"
+    " staff_id TEXT NOT NULL REFERENCES staff (id),"
+    " created_at_ms BIGINT NOT NULL,"
+    " used INTEGER NOT NULL DEFAULT 0)";
+constexpr std::string_view kSelectCredentials =
+    "SELECT staff_id, password_hash, totp_secret, totp_confirmed, totp_last_step, reset_email,"
+    " reset_phone FROM staff_credentials WHERE staff_id = :id";
+constexpr std::string_view kUpsertPassword =
+    "INSERT INTO staff_credentials (staff_id, password_hash, password_changed_at_ms)"
+    " VALUES (:id, :hash, :now) ON CONFLICT (staff_id) DO UPDATE SET"
+    " password_hash = excluded.password_hash,"
+    " password_changed_at_ms = excluded.password_changed_at_ms";
+constexpr std::string_view kSetTotp =
+    "UPDATE staff_credentials SET totp_secret = :secret, totp_confirmed = :confirmed"
+    " WHERE staff_id = :id";
+constexpr std::string_view kUseTotpStep =
+    "UPDATE staff_credentials SET totp_last_step = :step"
+    " WHERE staff_id = :id AND totp_last_step < :step_again";
+constexpr std::string_view kSetResetContacts =
+    "UPDATE staff_credentials SET reset_email = :email, reset_phone = :phone WHERE staff_id = :id";
+constexpr std::string_view kInsertChallenge =
+    "INSERT INTO staff_login_challenges (challenge_hash, staff_id, created_at_ms)"
+    " VALUES (:hash, :id, :now)";
+constexpr std::string_view kConsumeChallenge =
+    "UPDATE staff_login_challenges SET used = 1"
+    " WHERE challenge_hash = :hash AND used = 0 AND created_at_ms > :oldest";
+constexpr std::string_view kSelectChallengeStaff =
+    "SELECT staff_id FROM staff_login_challenges WHERE challenge_hash = :hash";
 
 constexpr std::string_view kPatientColumns =
     "SELECT id, id_system, id_value, given_name, family_name, birth_date, phone, email FROM "
@@ -156,7 +197,8 @@ std::vector<db::Migration> migrations() {
   return {{"identity/0001_people",
            {kCreatePatients, kCreateGuardianships, kCreateStaff, kCreateAssignments,
             kIndexAssignments}},
-          {"identity/0002_sessions", {kCreateSessions, kIndexSessions, kCreateDemoOrders}}};
+          {"identity/0002_sessions", {kCreateSessions, kIndexSessions, kCreateDemoOrders}},
+          {"identity/0003_staff_credentials", {kCreateCredentials, kCreateChallenges}}};
 }
 
 void Store::upsert_patient(const Patient& p) {
@@ -197,9 +239,8 @@ void Store::link_guardian(const std::string& guardian_id, const std::string& chi
 std::optional<Patient> Store::find_patient(const std::string& id_system,
                                            const std::string& id_value) {
   return db_.with_session([&](soci::session& sql) -> std::optional<Patient> {
-    soci::rowset<soci::row> rows =
-        (sql.prepare << kSelectPatient, soci::use(id_system, "system"),
-         soci::use(id_value, "value"));
+    soci::rowset<soci::row> rows = (sql.prepare << kSelectPatient, soci::use(id_system, "system"),
+                                    soci::use(id_value, "value"));
     for (const auto& r : rows) return patient_from(r);
     return std::nullopt;
   });
@@ -216,7 +257,8 @@ std::optional<StaffMember> Store::find_staff_by_hsa_id(const std::string& hsa_id
     soci::rowset<soci::row> rows = (sql.prepare << kSelectAssignments, soci::use(staff->id, "id"));
     for (const auto& r : rows) {
       staff->assignments.push_back(
-          {optional_text(r, 0), staff_role_from(r.get<std::string>(1)).value_or(StaffRole::clinician)});
+          {optional_text(r, 0),
+           staff_role_from(r.get<std::string>(1)).value_or(StaffRole::clinician)});
     }
     return staff;
   });
@@ -299,7 +341,8 @@ std::vector<Patient> Store::children_of_guardian(const std::string& guardian_id)
 std::vector<AssignmentView> Store::assignments_with_units(const std::string& staff_id) {
   return db_.with_session([&](soci::session& sql) {
     std::vector<AssignmentView> out;
-    soci::rowset<soci::row> rows = (sql.prepare << kSelectAssignmentViews, soci::use(staff_id, "id"));
+    soci::rowset<soci::row> rows =
+        (sql.prepare << kSelectAssignmentViews, soci::use(staff_id, "id"));
     for (const auto& r : rows) {
       out.push_back({optional_text(r, 0).value_or(""), r.get<std::string>(1),
                      staff_role_from(r.get<std::string>(2)).value_or(StaffRole::clinician)});
@@ -406,10 +449,84 @@ std::optional<DemoOrder> Store::find_demo_order(const std::string& order_ref) {
 
 bool Store::finish_demo_order(const std::string& order_ref, const std::string& status) {
   return db_.transaction([&](soci::session& sql) {
-    soci::statement st = (sql.prepare << kFinishOrder, soci::use(status, "status"),
-                          soci::use(order_ref, "ref"));
+    soci::statement st =
+        (sql.prepare << kFinishOrder, soci::use(status, "status"), soci::use(order_ref, "ref"));
     st.execute(true);
     return st.get_affected_rows() == 1;
+  });
+}
+
+}  // namespace oppenvard::identity
+
+namespace oppenvard::identity {
+
+std::optional<StaffCredentials> Store::find_credentials(const std::string& staff_id) {
+  return db_.with_session([&](soci::session& sql) -> std::optional<StaffCredentials> {
+    soci::rowset<soci::row> rows = (sql.prepare << kSelectCredentials, soci::use(staff_id, "id"));
+    for (const auto& r : rows) {
+      return StaffCredentials{r.get<std::string>(0), r.get<std::string>(1), optional_text(r, 2),
+                              r.get<int>(3) != 0,    r.get<long long>(4),   optional_text(r, 5),
+                              optional_text(r, 6)};
+    }
+    return std::nullopt;
+  });
+}
+
+void Store::set_password(const std::string& staff_id, const std::string& password_hash,
+                         std::int64_t now_ms) {
+  const long long now = now_ms;
+  db_.transaction([&](soci::session& sql) {
+    sql << kUpsertPassword, soci::use(staff_id, "id"), soci::use(password_hash, "hash"),
+        soci::use(now, "now");
+  });
+}
+
+void Store::set_totp(const std::string& staff_id, const std::string& secret, bool confirmed) {
+  const int confirmed_int = confirmed ? 1 : 0;
+  db_.transaction([&](soci::session& sql) {
+    sql << kSetTotp, soci::use(secret, "secret"), soci::use(confirmed_int, "confirmed"),
+        soci::use(staff_id, "id");
+  });
+}
+
+bool Store::use_totp_step(const std::string& staff_id, std::int64_t step) {
+  const long long s = step;
+  return db_.transaction([&](soci::session& sql) {
+    soci::statement st = (sql.prepare << kUseTotpStep, soci::use(s, "step"),
+                          soci::use(staff_id, "id"), soci::use(s, "step_again"));
+    st.execute(true);
+    return st.get_affected_rows() == 1;
+  });
+}
+
+void Store::set_reset_contacts(const std::string& staff_id, const std::string& email,
+                               const std::string& phone) {
+  db_.transaction([&](soci::session& sql) {
+    sql << kSetResetContacts, soci::use(email, "email"), soci::use(phone, "phone"),
+        soci::use(staff_id, "id");
+  });
+}
+
+void Store::insert_challenge(const std::string& challenge_hash, const std::string& staff_id,
+                             std::int64_t now_ms) {
+  const long long now = now_ms;
+  db_.transaction([&](soci::session& sql) {
+    sql << kInsertChallenge, soci::use(challenge_hash, "hash"), soci::use(staff_id, "id"),
+        soci::use(now, "now");
+  });
+}
+
+std::optional<std::string> Store::consume_challenge(const std::string& challenge_hash,
+                                                    std::int64_t now_ms, std::int64_t max_age_ms) {
+  const long long oldest = now_ms - max_age_ms;
+  return db_.transaction([&](soci::session& sql) -> std::optional<std::string> {
+    soci::statement st = (sql.prepare << kConsumeChallenge, soci::use(challenge_hash, "hash"),
+                          soci::use(oldest, "oldest"));
+    st.execute(true);
+    if (st.get_affected_rows() != 1) return std::nullopt;
+    std::string staff_id;
+    sql << kSelectChallengeStaff, soci::use(challenge_hash, "hash"), soci::into(staff_id);
+    return staff_id;
   });
 }
 

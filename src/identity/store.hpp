@@ -37,6 +37,16 @@ struct AssignmentView {
   StaffRole role = StaffRole::clinician;
 };
 
+struct StaffCredentials {
+  std::string staff_id;
+  std::string password_hash;               // argon2id, libsodium's string form
+  std::optional<std::string> totp_secret;  // base32
+  bool totp_confirmed = false;
+  std::int64_t totp_last_step = 0;
+  std::optional<std::string> reset_email;
+  std::optional<std::string> reset_phone;
+};
+
 class Store {
  public:
   explicit Store(db::Database& db) : db_(db) {}
@@ -65,6 +75,20 @@ class Store {
   void end_session(const std::string& token_hash, std::int64_t now_ms);
   std::size_t end_all_sessions(const std::string& person_kind, const std::string& person_id,
                                std::int64_t now_ms);
+
+  std::optional<StaffCredentials> find_credentials(const std::string& staff_id);
+  void set_password(const std::string& staff_id, const std::string& password_hash,
+                    std::int64_t now_ms);
+  void set_totp(const std::string& staff_id, const std::string& secret, bool confirmed);
+  // Records a used TOTP step; false if that step (or a later one) was used already.
+  bool use_totp_step(const std::string& staff_id, std::int64_t step);
+  void set_reset_contacts(const std::string& staff_id, const std::string& email,
+                          const std::string& phone);
+  void insert_challenge(const std::string& challenge_hash, const std::string& staff_id,
+                        std::int64_t now_ms);
+  // The staff id of an unused challenge younger than `max_age_ms`, and marks it used.
+  std::optional<std::string> consume_challenge(const std::string& challenge_hash,
+                                               std::int64_t now_ms, std::int64_t max_age_ms);
 
   void insert_demo_order(const DemoOrder& order);
   std::optional<DemoOrder> find_demo_order(const std::string& order_ref);

@@ -93,3 +93,27 @@ export async function listAllClinicNames(page, moreLabel = /Visa fler mottagning
 export function assertNoProblems(problems) {
   assert.deepEqual(problems, [], 'no script errors or CSP violations');
 }
+
+/** Demo people the log-in tests use (the server's demo data has them). */
+export const DEMO_PEOPLE = {
+  erik: 'Erik Sandberg',
+  sara: 'Sara Lindqvist',
+  karin: 'Karin Ekström',
+  olof: 'Olof Strand',
+};
+
+/** The demo person's button on /logga-in (its name comes first in the label). */
+export function personButton(page, name) {
+  return page.getByRole('button', { name: new RegExp(`^${name}\\b`) });
+}
+
+/**
+ * Logs in through the demo e-ID on /logga-in (optionally with a query such as
+ * "?return_to=/admin") and waits until the app has moved on to another page.
+ */
+export async function loginAs(page, name, query = '') {
+  await page.goto(`/logga-in${query}`);
+  await personButton(page, name).click();
+  await page.waitForURL((url) => url.pathname !== '/logga-in', { timeout: 20_000 });
+  await page.locator('h1').waitFor();
+}

@@ -2,6 +2,7 @@ import { AdminPage } from './admin/AdminPage';
 import { useAppState } from './context';
 import { ClinicPage } from './directory/ClinicPage';
 import { DirectoryPage } from './directory/DirectoryPage';
+import { LoginPage } from './login/LoginPage';
 import { AccessibilityPage } from './pages/AccessibilityPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { StartPage } from './pages/StartPage';
@@ -24,6 +25,8 @@ function Page({ route }: { route: Route }) {
       return <StaffPage />;
     case 'admin':
       return <AdminPage />;
+    case 'login':
+      return <LoginPage />;
     case 'accessibility':
       return <AccessibilityPage />;
     case 'notFound':

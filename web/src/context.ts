@@ -3,7 +3,7 @@
 import { createContext } from 'preact';
 import { useContext, useEffect, useMemo, useState } from 'preact/hooks';
 import { translator, type Translator } from './i18n';
-import type { AppState, Store } from './store';
+import type { AppState, SessionState, Store } from './store';
 
 export const StoreContext = createContext<Store | null>(null);
 
@@ -22,6 +22,17 @@ export function useAppState(): AppState {
     return store.subscribe(() => setState(store.getState()));
   }, [store]);
   return state;
+}
+
+/** The logged-in person and the session's notice; re-renders when they change. */
+export function useSession(): SessionState {
+  const store = useStore();
+  const [session, setSession] = useState(store.getSession());
+  useEffect(() => {
+    setSession(store.getSession());
+    return store.subscribe(() => setSession(store.getSession()));
+  }, [store]);
+  return session;
 }
 
 /** Messages in the chosen language. */

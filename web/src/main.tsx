@@ -37,6 +37,10 @@ const store = new Store(
   },
 );
 
+// Who is logged in (null when nobody): asked once at start, and again after
+// log-in, log-out and acting-for changes.
+void store.loadMe();
+
 window.addEventListener('popstate', () => store.historyChanged(currentLocation()));
 
 // <html lang> follows the chosen language.

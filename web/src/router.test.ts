@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAppHref, isPlainClick, matchRoute, normalizePath, paths, sectionOf } from './router';
+import { isAppHref, isPlainClick, loginHref, matchRoute, normalizePath, paths, safeReturnTo, sectionOf } from './router';
 
 const click = { button: 0, metaKey: false, ctrlKey: false, shiftKey: false, altKey: false, defaultPrevented: false };
 
@@ -54,5 +54,39 @@ describe('router', () => {
     expect(isAppHref('/api/v1/clinics')).toBe(false);
     expect(isAppHref('https://www.digg.se/')).toBe(false);
     expect(isAppHref('mailto:a@example.se')).toBe(false);
+  });
+
+  it('has a log-in page that belongs to no menu section', () => {
+    expect(matchRoute('/logga-in')).toEqual({ name: 'login' });
+    expect(matchRoute('/logga-in/')).toEqual({ name: 'login' });
+    expect(sectionOf({ name: 'login' })).toBeNull();
+  });
+
+  it('links to the log-in page with a page to come back to', () => {
+    expect(loginHref()).toBe('/logga-in');
+    expect(loginHref('/admin')).toBe('/logga-in?return_to=%2Fadmin');
+  });
+
+  it('accepts only same-origin app paths as return_to', () => {
+    expect(safeReturnTo('/admin')).toBe('/admin');
+    expect(safeReturnTo('/mottagningar?q=Ekbacken')).toBe('/mottagningar?q=Ekbacken');
+    expect(safeReturnTo('/mottagningar/a%2Fb')).toBe('/mottagningar/a%2Fb');
+    expect(safeReturnTo('/a/../patient')).toBe('/patient');
+    for (const bad of [
+      '',
+      'admin',
+      'https://evil.example/',
+      '//evil.example/x',
+      '/\\evil.example',
+      '/\tevil',
+      '/\nevil',
+      'javascript:alert(1)',
+      '/api/v1/auth/logout',
+      '/logga-in',
+      '/logga-in/?return_to=/x',
+      '/' + 'x'.repeat(1000),
+    ]) {
+      expect(safeReturnTo(bad), bad).toBeNull();
+    }
   });
 });

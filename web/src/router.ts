@@ -8,6 +8,7 @@ export type Route =
   | { name: 'patient' }
   | { name: 'staff' }
   | { name: 'admin' }
+  | { name: 'login' }
   | { name: 'accessibility' }
   | { name: 'notFound' };
 
@@ -20,6 +21,7 @@ export const paths = {
   patient: '/patient',
   staff: '/personal',
   admin: '/admin',
+  login: '/logga-in',
   accessibility: '/tillganglighet',
 } as const;
 
@@ -29,6 +31,7 @@ const fixed: Record<string, Route> = {
   '/patient': { name: 'patient' },
   '/personal': { name: 'staff' },
   '/admin': { name: 'admin' },
+  '/logga-in': { name: 'login' },
   '/tillganglighet': { name: 'accessibility' },
 };
 
@@ -89,4 +92,35 @@ export function isPlainClick(e: ClickLike): boolean {
 /** Whether href is a same-origin, app-internal path (not /api, not a file). */
 export function isAppHref(href: string): boolean {
   return href.startsWith('/') && !href.startsWith('//') && !href.startsWith('/api/');
+}
+
+export const RETURN_TO_PARAM = 'return_to';
+
+/** The log-in page, with a page to come back to afterwards when given. */
+export function loginHref(returnTo?: string): string {
+  return returnTo ? `${paths.login}?${RETURN_TO_PARAM}=${encodeURIComponent(returnTo)}` : paths.login;
+}
+
+const PROBE_ORIGIN = 'https://app.invalid';
+
+/**
+ * A `return_to` value that is safe to go to after log-in: a path of this app
+ * on this origin (not /api, not the log-in page itself). Anything else —
+ * other origins, "//host", backslashes, control characters — gives null.
+ */
+export function safeReturnTo(raw: string): string | null {
+  if (raw.length === 0 || raw.length > 1000) return null;
+  if (!raw.startsWith('/') || raw.startsWith('//')) return null;
+  // Browsers read "\" as "/" and drop tabs and newlines: refuse them outright.
+  if (/[\\\u0000-\u001f\u007f]/.test(raw)) return null;
+  let url: URL;
+  try {
+    url = new URL(raw, PROBE_ORIGIN);
+  } catch {
+    return null;
+  }
+  if (url.origin !== PROBE_ORIGIN) return null;
+  const path = url.pathname + url.search;
+  if (!isAppHref(path) || normalizePath(url.pathname) === paths.login) return null;
+  return path;
 }

@@ -239,3 +239,31 @@ describe('Store session', () => {
     expect(store.getSession()).toEqual({ status: 'ready', me: null, notice: 'sessionEnded' });
   });
 });
+
+describe('Store session loads', () => {
+  it('answers an overtaken load with the newer result', async () => {
+    const answers: ((r: Response) => void)[] = [];
+    const store = new Store(
+      { lang: 'sv', location: { path: '/', search: '' } },
+      {
+        history: { push: () => {}, replace: () => {} },
+        storage: null,
+        fetch: (_url, init) =>
+          new Promise<Response>((resolve, reject) => {
+            answers.push(resolve);
+            init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+          }),
+      },
+    );
+    const first = store.loadMe();
+    const second = store.loadMe();
+    answers[1]!(
+      new Response(JSON.stringify({ person: { id: 'p', kind: 'patient' }, csrf_token: 't' }), {
+        status: 200,
+        headers: { 'Content-Type': 'application/json' },
+      }),
+    );
+    expect((await second).me?.person.id).toBe('p');
+    expect((await first).me?.person.id).toBe('p');
+  });
+});

@@ -76,6 +76,7 @@ export class Store {
   private readonly listeners = new Set<Listener>();
   private readonly ports: StorePorts;
   private meLoad: AbortController | null = null;
+  private meLoading: Promise<SessionState> | null = null;
   /**
    * The API client. Writes carry the CSRF token of the current `me`
    * (or "anonymous" before log-in), see api.ts.
@@ -146,19 +147,31 @@ export class Store {
    * in (401) is `me: null`; other failures keep the last known person and
    * set status 'error'.
    */
-  async loadMe(): Promise<SessionState> {
+  loadMe(): Promise<SessionState> {
     this.meLoad?.abort();
     const ac = new AbortController();
     this.meLoad = ac;
-    try {
-      const me = await fetchMe(this.api, ac.signal);
-      if (!ac.signal.aborted) this.setSession({ ...this.session, status: 'ready', me });
-    } catch (err) {
-      if (!ac.signal.aborted && !isAbortError(err)) this.setSession({ ...this.session, status: 'error' });
-    } finally {
-      if (this.meLoad === ac) this.meLoad = null;
-    }
-    return this.session;
+    const load = fetchMe(this.api, ac.signal).then(
+      (me): Promise<SessionState> | SessionState => {
+        if (ac.signal.aborted) return this.meLoading ?? this.session;
+        this.setSession({ ...this.session, status: 'ready', me });
+        return this.session;
+      },
+      (err: unknown): Promise<SessionState> | SessionState => {
+        // Superseded by a newer load: answer with that one.
+        if (ac.signal.aborted || isAbortError(err)) return this.meLoading ?? this.session;
+        this.setSession({ ...this.session, status: 'error' });
+        return this.session;
+      },
+    );
+    this.meLoading = load;
+    void load.finally(() => {
+      if (this.meLoad === ac) {
+        this.meLoad = null;
+        this.meLoading = null;
+      }
+    });
+    return load;
   }
 
   /**

@@ -1,22 +1,67 @@
 import { useT } from '../context';
-import { paths } from '../router';
+import { loginHref, paths } from '../router';
+import { fullName, type Me } from '../session/me';
+import { LogoutEverywhere, SessionSummary } from '../session/SessionSummary';
 import { Link } from '../ui/Link';
 import { Notice } from '../ui/Notice';
 import { PageHeading } from '../ui/PageHeading';
+import { SessionGate } from '../ui/SessionGate';
+import { ActingForForm } from './ActingForForm';
 
-/** Patient area. Log-in with e-ID is not built yet; this page says so plainly. */
+function LoggedOut() {
+  const { t } = useT();
+  return (
+    <>
+      <p class="lead">{t('patient.intro')}</p>
+      <p>{t('patient.loggedOut')}</p>
+      <p>
+        <Link href={loginHref()} class="button">
+          {t('session.loginLink')}
+        </Link>
+      </p>
+      <p>
+        {t('patient.meanwhile')} <Link href={paths.directory}>{t('start.directoryLink')}</Link>
+      </p>
+    </>
+  );
+}
+
+function PatientHome({ me }: { me: Me }) {
+  const { t } = useT();
+  return (
+    <>
+      <SessionSummary me={me} />
+      {me.mayActFor.length > 0 && <ActingForForm me={me} />}
+      <p class="showing">
+        {me.actingFor ? t('patient.showingChild', { name: fullName(me.actingFor) }) : t('patient.showingSelf')}
+      </p>
+      <Notice title={t('patient.casesTitle')}>
+        <p>{t('patient.notYet')}</p>
+      </Notice>
+      <LogoutEverywhere />
+    </>
+  );
+}
+
+/** Mina sidor: who is logged in, whom a guardian acts for; cases and bookings come later. */
 export function PatientPage() {
   const { t } = useT();
   return (
     <>
       <PageHeading title={t('patient.title')} />
-      <p class="lead">{t('patient.intro')}</p>
-      <Notice>
-        <p>{t('patient.notYet')}</p>
-      </Notice>
-      <p>
-        {t('patient.meanwhile')} <Link href={paths.directory}>{t('start.directoryLink')}</Link>
-      </p>
+      <SessionGate>
+        {(me) =>
+          me === null ? (
+            <LoggedOut />
+          ) : me.person.kind === 'patient' ? (
+            <PatientHome me={me} />
+          ) : (
+            <p>
+              {t('patient.staffHere')} <Link href={paths.staff}>{t('patient.toStaff')}</Link>
+            </p>
+          )
+        }
+      </SessionGate>
     </>
   );
 }

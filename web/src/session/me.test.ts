@@ -90,6 +90,7 @@ describe('me labels', () => {
     expect(translate('sv', assuranceKey('substantial'))).toBe('E-legitimation (tillitsnivå 3)');
     expect(translate('sv', assuranceKey('staff_verified'))).toBe('Identitet kontrollerad av personal');
     expect(translate('en', assuranceKey('substantial'))).toBe('E-ID (assurance level 3)');
+    expect(translate('sv', assuranceKey('password_totp'))).toBe('Lösenord med engångskod');
     expect(assuranceKey('low')).toBe('assurance.unknown');
   });
 

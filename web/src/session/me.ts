@@ -36,7 +36,7 @@ export interface Assignment {
 
 export interface Me {
   person: Person;
-  /** demo | substantial | staff_verified; anything else is shown as unknown. */
+  /** demo | substantial | staff_verified | password_totp; anything else is shown as unknown. */
   assurance: string;
   csrfToken: string;
   actingFor: PatientRef | null;
@@ -123,7 +123,7 @@ export function homePath(kind: PersonKind): '/patient' | '/personal' {
   return kind === 'staff' ? '/personal' : '/patient';
 }
 
-const ASSURANCES = ['demo', 'substantial', 'staff_verified'] as const;
+const ASSURANCES = ['demo', 'substantial', 'staff_verified', 'password_totp'] as const;
 
 /** The words for an assurance level; an unknown level is not guessed at. */
 export function assuranceKey(assurance: string): MessageKey {

@@ -1,17 +1,80 @@
 import { useT } from '../context';
+import { loginHref, paths } from '../router';
+import { groupAssignments, mayAdminister, roleKey, type Me } from '../session/me';
+import { LogoutEverywhere, SessionSummary } from '../session/SessionSummary';
+import { Link } from '../ui/Link';
 import { Notice } from '../ui/Notice';
 import { PageHeading } from '../ui/PageHeading';
+import { SessionGate } from '../ui/SessionGate';
 
-/** Staff area. Log-in for staff is not built yet; this page says so plainly. */
+function Assignments({ me }: { me: Me }) {
+  const { t } = useT();
+  const units = groupAssignments(me.assignments);
+  return (
+    <section aria-labelledby="assignments-title">
+      <h2 id="assignments-title">{t('staff.assignmentsTitle')}</h2>
+      {units.length === 0 ? (
+        <p>{t('staff.assignmentsNone')}</p>
+      ) : (
+        <ul class="assignment-list">
+          {units.map((u) => (
+            <li class="assignment" key={u.careUnitId ?? u.careUnitName ?? 'region'}>
+              <span class="assignment__unit">{u.careUnitName ?? t('staff.wholeRegion')}</span>
+              <span class="assignment__roles">{u.roles.map((r) => t(roleKey(r))).join(', ')}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {mayAdminister(me) && (
+        <p>
+          <Link href={paths.admin}>{t('nav.admin')}</Link>
+        </p>
+      )}
+    </section>
+  );
+}
+
+function StaffHome({ me }: { me: Me }) {
+  const { t } = useT();
+  return (
+    <>
+      <SessionSummary me={me} />
+      <Assignments me={me} />
+      <Notice>
+        <p>{t('staff.notYet')}</p>
+      </Notice>
+      <LogoutEverywhere />
+    </>
+  );
+}
+
+/** The staff area: who is logged in and their assignments; work lists come later. */
 export function StaffPage() {
   const { t } = useT();
   return (
     <>
       <PageHeading title={t('staff.title')} />
-      <p class="lead">{t('staff.intro')}</p>
-      <Notice>
-        <p>{t('staff.notYet')}</p>
-      </Notice>
+      <SessionGate>
+        {(me) =>
+          me === null ? (
+            <>
+              <p class="lead">{t('staff.intro')}</p>
+              <p>{t('staff.loggedOut')}</p>
+              <p>
+                <Link href={loginHref()} class="button">
+                  {t('session.loginLink')}
+                </Link>
+              </p>
+            </>
+          ) : me.person.kind === 'staff' ? (
+            <StaffHome me={me} />
+          ) : (
+            <p>
+              {t('staff.patientHere')} <Link href={paths.patient}>{t('staff.toPatient')}</Link>
+            </p>
+          )
+        }
+      </SessionGate>
     </>
   );
 }

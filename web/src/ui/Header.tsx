@@ -1,5 +1,6 @@
 import { useAppState, useStore, useT } from '../context';
 import { paths, sectionOf, type Route, type Section } from '../router';
+import { Account } from './Account';
 import { Link } from './Link';
 
 const NAV: { section: Section; href: string; key: 'nav.directory' | 'nav.patient' | 'nav.staff' | 'nav.admin' }[] = [
@@ -23,15 +24,18 @@ export function Header({ route }: { route: Route }) {
           <span class="brand__name">{t('app.name')}</span>
           <span class="brand__tagline">{t('app.tagline')}</span>
         </Link>
-        <button
-          type="button"
-          class="lang-switch"
-          lang={other}
-          aria-label={t('lang.switchToLabel')}
-          onClick={() => store.setLang(other)}
-        >
-          {t('lang.switchTo')}
-        </button>
+        <div class="site-header__tools">
+          <Account />
+          <button
+            type="button"
+            class="lang-switch"
+            lang={other}
+            aria-label={t('lang.switchToLabel')}
+            onClick={() => store.setLang(other)}
+          >
+            {t('lang.switchTo')}
+          </button>
+        </div>
       </div>
       <nav class="site-nav" aria-label={t('nav.label')}>
         <ul class="site-nav__list container">
