@@ -293,7 +293,13 @@ TEST_F(ServerTest, WebSocketPingPongAndTopics) {
 TEST_F(ServerTest, LogsCarryNoPathsOrBodies) {
   post_json("/api/v1/calendar/answer-deadline", R"({"arrived":"2026-01-01T00:00:00Z"})");
   get("/api/v1/clinics?q=hemligt-sokord");
-  const std::string log = server_->output();
+  // The log is written by a background thread and flushed every second.
+  std::string log;
+  for (int i = 0; i < 50; ++i) {
+    log = server_->output();
+    if (log.find("route=/api/v1/clinics status=200") != std::string::npos) break;
+    std::this_thread::sleep_for(100ms);
+  }
   EXPECT_EQ(log.find("hemligt-sokord"), std::string::npos);
   EXPECT_EQ(log.find("2026-01-01T00:00:00Z"), std::string::npos);
   EXPECT_NE(log.find("route=/api/v1/clinics status=200"), std::string::npos);
@@ -440,6 +446,59 @@ TEST_F(ServerTest, StaffLogInWithPasswordAndTotp) {
                   .json()
                   .at("password_reset_registered")
                   .as_bool());
+}
+
+TEST_F(ServerTest, UnitManagersReviewTheirUnitsAccessLogOnly) {
+  const std::string bjorkdalen = "0190a000-0000-7000-8000-000000000011";
+  const std::string ekbacken = "0190a000-0000-7000-8000-000000000013";
+  const auto manager = demo_log_in(port(), "Mats Johansson");
+  const auto csrf = std::string(http_request(port(), "GET", "/api/v1/me", "", {{"Cookie", manager}})
+                                    .json()
+                                    .at("csrf_token")
+                                    .as_string());
+  const auto first = http_request(port(), "GET", "/api/v1/audit/events?care_unit_id=" + bjorkdalen,
+                                  "", {{"Cookie", manager}});
+  ASSERT_EQ(first.status, 200) << first.body;
+  // The read itself is now in the log, attributed to the manager and the unit.
+  const auto second = http_request(port(), "GET", "/api/v1/audit/events?care_unit_id=" + bjorkdalen,
+                                   "", {{"Cookie", manager}})
+                          .json();
+  const auto& items = second.at("items").as_array();
+  ASSERT_FALSE(items.empty());
+  EXPECT_EQ(items.at(0).at("action"), "audit_read");
+  EXPECT_EQ(items.at(0).at("care_unit_id").as_string(), bjorkdalen);
+  const std::string event_id(items.at(0).at("id").as_string());
+  const auto review = http_request(
+      port(), "POST", "/api/v1/audit/events/" + event_id + "/reviews",
+      R"({"note":"Granskad, ok."})",
+      {{"Cookie", manager}, {"X-CSRF-Token", csrf}, {"Content-Type", "application/json"}});
+  EXPECT_EQ(review.status, 201) << review.body;
+  // Another unit, and staff who are not managers, are refused.
+  expect_problem(http_request(port(), "GET", "/api/v1/audit/events?care_unit_id=" + ekbacken, "",
+                              {{"Cookie", manager}}),
+                 403, "forbidden");
+  const auto doctor = demo_log_in(port(), "Karin Ekström");
+  expect_problem(http_request(port(), "GET", "/api/v1/audit/events?care_unit_id=" + bjorkdalen, "",
+                              {{"Cookie", doctor}}),
+                 403, "forbidden");
+  expect_problem(get("/api/v1/audit/events?care_unit_id=" + bjorkdalen), 401, "unauthenticated");
+  const auto sample =
+      http_request(port(), "GET",
+                   "/api/v1/audit/sample?care_unit_id=" + bjorkdalen +
+                       "&from=2000-01-01T00:00:00Z&to=2100-01-01T00:00:00Z&n=5&seed=7",
+                   "", {{"Cookie", manager}});
+  EXPECT_EQ(sample.status, 200) << sample.body;
+}
+
+TEST_F(ServerTest, PatientsReadTheirOwnAccessLogExtract) {
+  const auto patient = demo_log_in(port(), "Erik Sandberg");
+  const auto extract =
+      http_request(port(), "GET", "/api/v1/me/access-log", "", {{"Cookie", patient}});
+  ASSERT_EQ(extract.status, 200) << extract.body;
+  EXPECT_TRUE(extract.json().at("items").is_array());
+  const auto staff = demo_log_in(port(), "Karin Ekström");
+  expect_problem(http_request(port(), "GET", "/api/v1/me/access-log", "", {{"Cookie", staff}}), 403,
+                 "forbidden");
 }
 
 TEST(ServerLifecycle, RepeatedWrongPasswordsAreSlowedWithRetryAfter) {

@@ -1,10 +1,13 @@
 #include "app/application.hpp"
 
 #include "app/public_api.hpp"
+#include "audit/api.hpp"
 #include "audit/store.hpp"
 #include "core/time.hpp"
 #include "directory/api.hpp"
 #include "identity/api.hpp"
+#include "identity/oidc_http.hpp"
+#include "identity/oidc_login.hpp"
 #include "identity/store.hpp"
 
 namespace oppenvard::app {
@@ -51,12 +54,30 @@ Application::Application(Config config)
       calendar_(make_calendar(config_)),
       directory_store_(*database_),
       directory_service_(directory_store_),
+      directory_cache_(config_.directory_cache_ms, [this] { return clock_->now_ms(); }),
       audit_service_(*database_, *clock_),
       identity_store_(*database_),
       identity_service_(identity_store_, *clock_, audit_service_, config_.demo_enabled()),
       hub_(anonymous_topic_policy) {
-  directory::register_routes(router_, directory_service_);
+  directory::register_routes(router_, directory_service_, directory_cache_);
   identity::register_routes(router_, identity_service_);
+  std::vector<identity::oidc::ProviderConfig> providers;
+  for (const auto& p : config_.oidc) {
+    providers.push_back(
+        {p.id, p.audience, p.issuer, p.client_id, p.client_secret, p.identity_claim,
+         identity::assurance_from(p.assurance).value_or(identity::Assurance::substantial),
+         p.redirect_uri, p.scope});
+  }
+  oidc_states_ = std::make_unique<identity::oidc::StateStore>(*database_);
+  oidc_login_ = std::make_unique<identity::oidc::Login>(std::move(providers), *oidc_states_,
+                                                        identity_store_, identity_service_, *clock_,
+                                                        identity::oidc::make_http_client());
+  identity::oidc::register_routes(router_, *oidc_login_);
+  audit::register_routes(router_, audit_service_, identity_service_,
+                         [this](const std::string& care_unit_id) {
+                           const auto clinic = directory_store_.find(care_unit_id);
+                           return clinic ? clinic->name : std::string();
+                         });
   register_public_routes(router_, calendar_);
 }
 

@@ -12,9 +12,15 @@
 #include "db/migrations.hpp"
 #include "directory/service.hpp"
 #include "http/hub.hpp"
+#include "http/response_cache.hpp"
 #include "http/router.hpp"
 #include "identity/service.hpp"
 #include "identity/store.hpp"
+
+namespace oppenvard::identity::oidc {
+class StateStore;
+class Login;
+}  // namespace oppenvard::identity::oidc
 
 namespace oppenvard::app {
 
@@ -44,9 +50,12 @@ class Application {
   core::WorkingCalendar calendar_;
   directory::Store directory_store_;
   directory::Service directory_service_;
+  http::ResponseCache directory_cache_;
   audit::Service audit_service_;
   identity::Store identity_store_;
   identity::Service identity_service_;
+  std::unique_ptr<identity::oidc::StateStore> oidc_states_;
+  std::unique_ptr<identity::oidc::Login> oidc_login_;
   http::Router router_;
   http::Hub hub_;
 };

@@ -9,6 +9,7 @@
 #include <set>
 
 #include "core/time.hpp"
+#include "identity/oidc_login.hpp"
 
 extern char** environ;
 
@@ -16,12 +17,22 @@ namespace oppenvard::app {
 namespace {
 
 // Every key oppenvard.toml may hold; anything else is reported so typos do not go unseen.
-const std::set<std::string> kKnownKeys{
-    "server.listen",        "server.io_threads",   "server.max_body_bytes",
-    "server.handler_timeout_ms", "server.read_timeout_ms", "server.web_root", "server.access_log",
-    "storage.data_dir",     "storage.database_url", "storage.pool_size",
-    "demo.enabled",         "demo.now",            "calendar.extra_days_off",
-    "log.level"};
+const std::set<std::string> kKnownKeys{"server.listen",
+                                       "server.io_threads",
+                                       "server.max_body_bytes",
+                                       "server.handler_timeout_ms",
+                                       "server.read_timeout_ms",
+                                       "directory.cache_ms",
+                                       "server.web_root",
+                                       "server.access_log",
+                                       "storage.data_dir",
+                                       "storage.database_url",
+                                       "storage.pool_size",
+                                       "demo.enabled",
+                                       "demo.now",
+                                       "calendar.extra_days_off",
+                                       "log.level",
+                                       "identity.oidc"};
 
 std::optional<bool> parse_bool(const std::string& text) {
   if (text == "1" || text == "true" || text == "yes" || text == "on") return true;
@@ -39,7 +50,8 @@ std::optional<std::int64_t> parse_int(const std::string& text) {
 void collect_keys(const toml::table& table, const std::string& prefix,
                   std::vector<std::string>& keys) {
   for (const auto& [key, node] : table) {
-    const std::string name = prefix.empty() ? std::string(key.str()) : prefix + "." + std::string(key.str());
+    const std::string name =
+        prefix.empty() ? std::string(key.str()) : prefix + "." + std::string(key.str());
     if (const auto* sub = node.as_table()) {
       collect_keys(*sub, name, keys);
     } else {
@@ -87,6 +99,7 @@ void apply_file(const toml::table& t, LoadedConfig& out) {
   integer("server.max_body_bytes", c.max_body_bytes);
   integer("server.handler_timeout_ms", c.handler_timeout_ms);
   integer("server.read_timeout_ms", c.read_timeout_ms);
+  integer("directory.cache_ms", c.directory_cache_ms);
   text("server.web_root", c.web_root);
   boolean("server.access_log", c.access_log);
   text("storage.data_dir", c.data_dir);
@@ -108,6 +121,49 @@ void apply_file(const toml::table& t, LoadedConfig& out) {
         }
       }
     }
+  }
+}
+
+void apply_oidc(const toml::table& t, LoadedConfig& out) {
+  const auto node = t.at_path("identity.oidc");
+  if (!node) return;
+  const auto* array = node.as_array();
+  if (array == nullptr) {
+    out.errors.push_back("identity.oidc: must be a list of tables ([[identity.oidc]])");
+    return;
+  }
+  static const std::set<std::string> keys{"id",        "audience",      "issuer",
+                                          "client_id", "client_secret", "identity_claim",
+                                          "assurance", "redirect_uri",  "scope"};
+  for (std::size_t i = 0; i < array->size(); ++i) {
+    const std::string where = "identity.oidc[" + std::to_string(i) + "].";
+    const auto* entry = array->get(i)->as_table();
+    if (entry == nullptr) {
+      out.errors.push_back("identity.oidc: must be a list of tables ([[identity.oidc]])");
+      continue;
+    }
+    OidcProvider p;
+    for (const auto& [key, value] : *entry) {
+      const std::string name(key.str());
+      if (!keys.contains(name)) {
+        out.errors.push_back(where + name + ": unknown setting");
+      } else if (!value.is_string()) {
+        out.errors.push_back(where + name + ": must be a string");
+      }
+    }
+    auto text = [&](const char* key, std::string& target) {
+      if (auto v = (*entry)[key].value<std::string>()) target = *v;
+    };
+    text("id", p.id);
+    text("audience", p.audience);
+    text("issuer", p.issuer);
+    text("client_id", p.client_id);
+    text("client_secret", p.client_secret);
+    text("identity_claim", p.identity_claim);
+    text("assurance", p.assurance);
+    text("redirect_uri", p.redirect_uri);
+    text("scope", p.scope);
+    out.config.oidc.push_back(std::move(p));
   }
 }
 
@@ -146,6 +202,7 @@ void apply_environment(const Environment& env, LoadedConfig& out) {
   integer("OPPENVARD_MAX_BODY_BYTES", c.max_body_bytes);
   integer("OPPENVARD_HANDLER_TIMEOUT_MS", c.handler_timeout_ms);
   integer("OPPENVARD_READ_TIMEOUT_MS", c.read_timeout_ms);
+  integer("OPPENVARD_DIRECTORY_CACHE_MS", c.directory_cache_ms);
   boolean("OPPENVARD_DEMO", c.demo);
   boolean("OPPENVARD_ACCESS_LOG", c.access_log);
 }
@@ -157,7 +214,9 @@ std::string Config::effective_database_url() const {
   return "sqlite:" + (std::filesystem::path(data_dir) / "oppenvard.db").string();
 }
 
-bool Config::demo_enabled() const { return demo.value_or(database_url.empty()); }
+bool Config::demo_enabled() const {
+  return demo.value_or(database_url.empty());
+}
 
 Environment process_environment() {
   Environment env;
@@ -200,7 +259,9 @@ LoadedConfig load_config(const std::optional<std::string>& file, const Environme
   if (path) {
     out.source = *path;
     try {
-      apply_file(toml::parse_file(*path), out);
+      const auto table = toml::parse_file(*path);
+      apply_file(table, out);
+      apply_oidc(table, out);
     } catch (const toml::parse_error& e) {
       out.errors.push_back(*path + ": " + std::string(e.description()) + " at line " +
                            std::to_string(e.source().begin.line));
@@ -222,6 +283,9 @@ std::vector<std::string> validate(const Config& c) {
   if (c.handler_timeout_ms < 100 || c.handler_timeout_ms > 600'000) {
     errors.push_back("handler_timeout_ms: must be 100–600000");
   }
+  if (c.directory_cache_ms < 0 || c.directory_cache_ms > 3'600'000) {
+    errors.push_back("directory.cache_ms: must be 0–3600000");
+  }
   if (c.read_timeout_ms < 100 || c.read_timeout_ms > 600'000) {
     errors.push_back("read_timeout_ms: must be 100–600000");
   }
@@ -235,10 +299,27 @@ std::vector<std::string> validate(const Config& c) {
     if (!c.demo_enabled()) errors.push_back("demo.now: the clock can be pinned only in demo mode");
   }
   for (const auto& day : c.extra_days_off) {
-    if (!core::parse_date(day)) errors.push_back("calendar.extra_days_off: " + day + " is not YYYY-MM-DD");
+    if (!core::parse_date(day))
+      errors.push_back("calendar.extra_days_off: " + day + " is not YYYY-MM-DD");
+  }
+  std::set<std::string> oidc_ids;
+  for (std::size_t i = 0; i < c.oidc.size(); ++i) {
+    const auto& p = c.oidc[i];
+    const std::string where = "identity.oidc[" + std::to_string(i) + "].";
+    for (auto& e : identity::oidc::check_provider(
+             {p.id, p.audience, p.issuer, p.client_id, p.client_secret, p.identity_claim,
+              identity::Assurance::substantial, p.redirect_uri, p.scope},
+             where)) {
+      errors.push_back(std::move(e));
+    }
+    if (!identity::assurance_from(p.assurance) || p.assurance == "demo") {
+      errors.push_back(where + "assurance: one of substantial staff_verified password_totp");
+    }
+    if (!oidc_ids.insert(p.id).second) errors.push_back(where + "id: used twice");
   }
   static const std::set<std::string> levels{"trace", "debug", "info", "warn", "error", "off"};
-  if (!levels.contains(c.log_level)) errors.push_back("log.level: one of trace debug info warn error off");
+  if (!levels.contains(c.log_level))
+    errors.push_back("log.level: one of trace debug info warn error off");
   return errors;
 }
 

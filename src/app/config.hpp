@@ -9,6 +9,19 @@
 
 namespace oppenvard::app {
 
+// One [[identity.oidc]] entry: an OpenID Connect provider (see docs/operations.md).
+struct OidcProvider {
+  std::string id;
+  std::string audience;  // "patient" | "staff"
+  std::string issuer;
+  std::string client_id;
+  std::string client_secret;
+  std::string identity_claim;
+  std::string assurance = "substantial";
+  std::string redirect_uri;  // optional
+  std::string scope = "openid";
+};
+
 struct Config {
   std::string listen = "127.0.0.1:8080";
   std::string data_dir = "./var";
@@ -17,13 +30,15 @@ struct Config {
   std::int64_t io_threads = 2;
   std::int64_t max_body_bytes = 1 << 20;
   std::int64_t handler_timeout_ms = 30'000;
-  std::int64_t read_timeout_ms = 30'000;  // a request must arrive whole within this
-  std::string web_root;  // empty: web/dist beside the working directory, if built
+  std::int64_t read_timeout_ms = 30'000;   // a request must arrive whole within this
+  std::int64_t directory_cache_ms = 1000;  // how stale the public clinic list may be; 0: off
+  std::string web_root;                    // empty: web/dist beside the working directory, if built
   bool access_log = true;
   std::string log_level = "info";
-  std::optional<bool> demo;  // unset: on for the embedded default, off otherwise
-  std::string demo_now;      // RFC 3339; pins the server clock in demo mode
+  std::optional<bool> demo;                 // unset: on for the embedded default, off otherwise
+  std::string demo_now;                     // RFC 3339; pins the server clock in demo mode
   std::vector<std::string> extra_days_off;  // regional days off, YYYY-MM-DD
+  std::vector<OidcProvider> oidc;           // [[identity.oidc]]
 
   std::string effective_database_url() const;
   bool demo_enabled() const;

@@ -31,6 +31,7 @@ void setup_logging(const Config& config) {
   logger->set_level(spdlog::level::from_str(config.log_level));
   logger->flush_on(spdlog::level::warn);
   spdlog::set_default_logger(logger);
+  spdlog::flush_every(std::chrono::seconds(1));
 }
 
 // Loads and validates configuration; prints the problems and returns nullopt if any.

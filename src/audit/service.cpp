@@ -65,6 +65,10 @@ Review Service::mark_reviewed(const std::string& event_id, const std::string& re
   return std::move(*review);
 }
 
+std::optional<AuditEvent> Service::find(const std::string& event_id) {
+  return db_.with_session([&](soci::session& sql) { return store_.find(sql, event_id); });
+}
+
 std::vector<Review> Service::reviews_of(const std::string& event_id) {
   return db_.with_session([&](soci::session& sql) { return store_.reviews_of(sql, event_id); });
 }

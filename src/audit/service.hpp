@@ -55,6 +55,7 @@ class Service {
   Review mark_reviewed(const std::string& event_id, const std::string& reviewer_id,
                        const std::string& note);
   std::vector<Review> reviews_of(const std::string& event_id);
+  std::optional<AuditEvent> find(const std::string& event_id);
   // The patient's log extract (care unit and time of each access), newest first.
   std::vector<ExtractRow> extract_for_patient(const std::string& patient_id);
 

@@ -114,6 +114,11 @@ class Service {
 
   const SessionPolicy& policy() const { return policy_; }
 
+  // A log-in vouched for by an external identity provider (OpenID Connect): audited, and a
+  // fresh session with `assurance`; children under 13 are refused. The new session's token.
+  std::string log_in_external(const std::string& kind, const std::string& person_id,
+                              Assurance assurance, const std::string& client);
+
   // Staff without an identity provider: password (argon2id), then TOTP. `client` is the
   // caller's address, for the per-address limit.
   // Records log-ins and proxies in the audit log (who, whom, what, when, from where).

@@ -193,12 +193,23 @@ std::vector<Patient> patients_where(soci::session& sql, const std::string& where
 
 }  // namespace
 
+// OpenID Connect log-ins in flight (identity/oidc_login.cpp): single use, 10 minutes.
+constexpr std::string_view kCreateOidcStates =
+    "CREATE TABLE oidc_login_states ("
+    " state_hash TEXT PRIMARY KEY,"
+    " provider_id TEXT NOT NULL,"
+    " nonce TEXT NOT NULL,"
+    " code_verifier TEXT NOT NULL,"
+    " return_to TEXT NOT NULL,"
+    " created_at_ms BIGINT NOT NULL)";
+
 std::vector<db::Migration> migrations() {
   return {{"identity/0001_people",
            {kCreatePatients, kCreateGuardianships, kCreateStaff, kCreateAssignments,
             kIndexAssignments}},
           {"identity/0002_sessions", {kCreateSessions, kIndexSessions, kCreateDemoOrders}},
-          {"identity/0003_staff_credentials", {kCreateCredentials, kCreateChallenges}}};
+          {"identity/0003_staff_credentials", {kCreateCredentials, kCreateChallenges}},
+          {"identity/0004_oidc", {kCreateOidcStates}}};
 }
 
 void Store::upsert_patient(const Patient& p) {

@@ -1,0 +1,198 @@
+// The authorisation matrix: every route the server documents (and the OpenAPI coverage test
+// proves that is every route it serves) × every kind of caller, allowed or denied. A new
+// route without a row here fails the test.
+#include <gtest/gtest.h>
+#include <boost/json.hpp>
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <thread>
+
+#include "support/client.hpp"
+#include "support/server_process.hpp"
+
+namespace oppenvard::testing {
+namespace {
+
+using namespace std::chrono_literals;
+
+enum class Policy { public_route, session, patient, password_staff, unit_manager, websocket };
+
+// Who may call what. Rows are "METHOD /pattern".
+const std::map<std::string, Policy> kPolicy{
+    {"GET /healthz", Policy::public_route},
+    {"GET /readyz", Policy::public_route},
+    {"GET /metrics", Policy::public_route},
+    {"GET /api/v1/openapi.json", Policy::public_route},
+    {"GET /api/v1/ws", Policy::websocket},
+    {"GET /api/v1/clinics", Policy::public_route},
+    {"GET /api/v1/clinics/{id}", Policy::public_route},
+    {"GET /api/v1/calendar/days-off", Policy::public_route},
+    {"POST /api/v1/calendar/answer-deadline", Policy::public_route},
+    {"GET /api/v1/auth/demo/people", Policy::public_route},
+    {"POST /api/v1/auth/demo/start", Policy::public_route},
+    {"POST /api/v1/auth/demo/collect", Policy::public_route},
+    {"POST /api/v1/auth/demo/cancel", Policy::public_route},
+    {"POST /api/v1/auth/staff/password", Policy::public_route},
+    {"POST /api/v1/auth/staff/totp", Policy::public_route},
+    {"GET /api/v1/auth/oidc/{id}/start", Policy::public_route},
+    {"GET /api/v1/auth/oidc/{id}/callback", Policy::public_route},
+    {"GET /api/v1/me", Policy::session},
+    {"PUT /api/v1/me/acting-for", Policy::session},
+    {"POST /api/v1/auth/logout", Policy::session},
+    {"POST /api/v1/auth/logout-everywhere", Policy::session},
+    {"GET /api/v1/me/access-log", Policy::patient},
+    {"PUT /api/v1/me/password-reset", Policy::password_staff},
+    {"GET /api/v1/audit/events", Policy::unit_manager},
+    {"GET /api/v1/audit/sample", Policy::unit_manager},
+    {"POST /api/v1/audit/events/{id}/reviews", Policy::unit_manager},
+};
+
+const std::string kBjorkdalen = "0190a000-0000-7000-8000-000000000011";
+
+struct Caller {
+  std::string name;  // demo person, or "" for anonymous
+  std::string kind;  // anonymous patient guardian doctor unit_manager region_admin
+};
+const std::vector<Caller> kCallers{{"", "anonymous"},
+                                   {"Erik Sandberg", "patient"},
+                                   {"Sara Lindqvist", "guardian"},
+                                   {"Karin Ekström", "doctor"},
+                                   {"Mats Johansson", "unit_manager"},
+                                   {"Olof Strand", "region_admin"}};
+
+bool allowed(Policy policy, const std::string& kind) {
+  switch (policy) {
+    case Policy::public_route:
+    case Policy::websocket:
+      return true;
+    case Policy::session:
+      return kind != "anonymous";
+    case Policy::patient:
+      return kind == "patient" || kind == "guardian";
+    case Policy::password_staff:
+      return kind == "doctor" || kind == "unit_manager" || kind == "region_admin";
+    case Policy::unit_manager:
+      return kind == "unit_manager";
+  }
+  return false;
+}
+
+struct Session {
+  std::string cookie;
+  std::string csrf = "anonymous";
+};
+
+Session log_in(unsigned short port, const std::string& name) {
+  if (name.empty()) return {};
+  const auto people = http_request(port, "GET", "/api/v1/auth/demo/people").json();
+  std::string id;
+  for (const auto& p : people.at("items").as_array()) {
+    if (p.at("name").as_string() == name) id = std::string(p.at("id").as_string());
+  }
+  const std::map<std::string, std::string> h{{"Content-Type", "application/json"},
+                                             {"X-CSRF-Token", "anonymous"}};
+  const auto ref = std::string(
+      http_request(port, "POST", "/api/v1/auth/demo/start", R"({"person_id":")" + id + "\"}", h)
+          .json()
+          .at("order_ref")
+          .as_string());
+  for (int i = 0; i < 50; ++i) {
+    const auto r = http_request(port, "POST", "/api/v1/auth/demo/collect",
+                                R"({"order_ref":")" + ref + "\"}", h);
+    if (r.json().at("status") == "complete") {
+      Session s;
+      s.cookie = r.header("set-cookie").substr(0, r.header("set-cookie").find(';'));
+      s.csrf = std::string(http_request(port, "GET", "/api/v1/me", "", {{"Cookie", s.cookie}})
+                               .json()
+                               .at("csrf_token")
+                               .as_string());
+      return s;
+    }
+    std::this_thread::sleep_for(100ms);
+  }
+  ADD_FAILURE() << "log-in failed for " << name;
+  return {};
+}
+
+// A concrete request for a route pattern, with a plausible body.
+std::pair<std::string, std::string> concrete(const std::string& pattern) {
+  if (pattern == "/api/v1/clinics/{id}") return {"/api/v1/clinics/" + kBjorkdalen, ""};
+  if (pattern == "/api/v1/calendar/days-off") return {pattern + "?year=2026", ""};
+  if (pattern == "/api/v1/calendar/answer-deadline") {
+    return {pattern, R"({"arrived":"2026-12-23T10:00:00+01:00"})"};
+  }
+  if (pattern == "/api/v1/me/acting-for") return {pattern, R"({"patient_id":null})"};
+  if (pattern == "/api/v1/me/password-reset") {
+    return {pattern, R"({"email":"x@example.se","phone":"070-000 00 00"})"};
+  }
+  if (pattern == "/api/v1/audit/events") return {pattern + "?care_unit_id=" + kBjorkdalen, ""};
+  if (pattern == "/api/v1/audit/sample") {
+    return {pattern + "?care_unit_id=" + kBjorkdalen +
+                "&from=2000-01-01T00:00:00Z&to=2100-01-01T00:00:00Z",
+            ""};
+  }
+  if (pattern == "/api/v1/audit/events/{id}/reviews") {
+    return {"/api/v1/audit/events/0190a000-0000-7000-8000-999999999999/reviews", R"({"note":"x"})"};
+  }
+  std::string path = pattern;
+  if (auto at = path.find("{id}"); at != std::string::npos) path.replace(at, 4, "no-such-id");
+  return {path, "{}"};
+}
+
+TEST(AuthorizationMatrix, EveryRouteHasAPolicyAndEveryCallerGetsExactlyIt) {
+  ServerProcess server(std::map<std::string, std::string>{{"OPPENVARD_ACCESS_LOG", "false"}});
+  const auto doc = http_request(server.port(), "GET", "/api/v1/openapi.json").json();
+  std::vector<std::pair<std::string, std::string>> routes;  // method, pattern
+  for (const auto& [path, item] : doc.at("paths").as_object()) {
+    for (const auto& [method, op] : item.as_object()) {
+      std::string m(method);
+      for (auto& c : m) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      routes.emplace_back(m, std::string(path));
+    }
+  }
+  // Log-outs last: "log out everywhere" ends every session of the caller.
+  std::stable_partition(routes.begin(), routes.end(), [](const auto& route) {
+    return route.second.find("/logout") == std::string::npos;
+  });
+  for (const auto& [method, pattern] : routes) {
+    EXPECT_TRUE(kPolicy.contains(method + " " + pattern))
+        << method << " " << pattern << " has no row in the authorisation matrix";
+  }
+  for (const auto& caller : kCallers) {
+    Session session = log_in(server.port(), caller.name);
+    for (const auto& [method, pattern] : routes) {
+      const auto it = kPolicy.find(method + " " + pattern);
+      if (it == kPolicy.end() || it->second == Policy::websocket) continue;
+      const bool logout = pattern.find("/logout") != std::string::npos;
+      // Log-outs end the session: they get a session of their own.
+      const Session own = logout ? log_in(server.port(), caller.name) : session;
+      const auto [target, body] = concrete(pattern);
+      std::map<std::string, std::string> headers{{"X-CSRF-Token", own.csrf}};
+      if (!own.cookie.empty()) headers["Cookie"] = own.cookie;
+      if (method != "GET") headers["Content-Type"] = "application/json";
+      const auto r =
+          http_request(server.port(), method, target, method == "GET" ? "" : body, headers);
+      const bool denied =
+          r.status == 401 || r.status == 403 ||
+          (it->second == Policy::unit_manager && r.status == 404 &&
+           pattern.find("reviews") != std::string::npos && caller.kind != "unit_manager");
+      if (allowed(it->second, caller.kind)) {
+        EXPECT_FALSE(r.status == 401 || r.status == 403)
+            << caller.kind << " was refused " << method << " " << pattern << ": " << r.status << " "
+            << r.body;
+        EXPECT_LT(r.status, 500) << method << " " << pattern << " " << r.body;
+      } else {
+        EXPECT_TRUE(denied) << caller.kind << " reached " << method << " " << pattern << ": "
+                            << r.status << " " << r.body;
+        if (caller.kind == "anonymous") {
+          EXPECT_EQ(r.status, 401) << method << " " << pattern;
+        }
+      }
+    }
+  }
+}
+
+}  // namespace
+}  // namespace oppenvard::testing
