@@ -30,6 +30,7 @@ const std::map<std::string, Policy> kPolicy{
     {"GET /api/v1/clinics/{id}", Policy::public_route},
     {"GET /api/v1/calendar/days-off", Policy::public_route},
     {"POST /api/v1/calendar/answer-deadline", Policy::public_route},
+    {"GET /api/v1/auth/methods", Policy::public_route},
     {"GET /api/v1/auth/demo/people", Policy::public_route},
     {"POST /api/v1/auth/demo/start", Policy::public_route},
     {"POST /api/v1/auth/demo/collect", Policy::public_route},

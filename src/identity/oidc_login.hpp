@@ -71,6 +71,8 @@ class Login {
         const core::Clock& clock, std::shared_ptr<HttpClient> http);
 
   bool has_provider(const std::string& id) const;
+  std::vector<ProviderConfig> providers() const;
+  bool demo_enabled() const;
   // The provider's authorization URL to redirect to. `return_to` must be safe_return_to().
   std::string start(const std::string& id, const std::string& return_to,
                     const std::string& redirect_uri);
