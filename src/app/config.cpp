@@ -32,7 +32,8 @@ const std::set<std::string> kKnownKeys{"server.listen",
                                        "demo.now",
                                        "calendar.extra_days_off",
                                        "log.level",
-                                       "identity.oidc"};
+                                       "identity.oidc",
+                                       "identity.reserve_number"};
 
 std::optional<bool> parse_bool(const std::string& text) {
   if (text == "1" || text == "true" || text == "yes" || text == "on") return true;
@@ -121,6 +122,44 @@ void apply_file(const toml::table& t, LoadedConfig& out) {
         }
       }
     }
+  }
+}
+
+// [[identity.reserve_number]]: oid, name, pattern and letter_values = { K = 5, … }.
+void apply_reserve_numbers(const toml::table& t, LoadedConfig& out) {
+  const auto node = t.at_path("identity.reserve_number");
+  if (!node) return;
+  const auto* array = node.as_array();
+  if (array == nullptr) {
+    out.errors.push_back("identity.reserve_number: must be a list of tables");
+    return;
+  }
+  for (std::size_t i = 0; i < array->size(); ++i) {
+    const std::string where = "identity.reserve_number[" + std::to_string(i) + "]";
+    const auto* entry = array->get(i)->as_table();
+    if (entry == nullptr) {
+      out.errors.push_back(where + ": must be a table");
+      continue;
+    }
+    core::ReserveNumberFormat f;
+    f.oid = entry->get_as<std::string>("oid") ? **entry->get_as<std::string>("oid") : "";
+    f.name = entry->get_as<std::string>("name") ? **entry->get_as<std::string>("name") : "";
+    f.pattern = entry->get_as<std::string>("pattern") ? **entry->get_as<std::string>("pattern") : "";
+    if (const auto* letters = entry->get_as<toml::table>("letter_values")) {
+      for (const auto& [letter, value] : *letters) {
+        const auto v = value.value<std::int64_t>();
+        if (letter.str().size() != 1 || !v) {
+          out.errors.push_back(where + ".letter_values: one letter = one digit each");
+          continue;
+        }
+        f.letter_values[letter.str()[0]] = static_cast<int>(*v);
+      }
+    }
+    if (const auto problem = core::check_format(f)) {
+      out.errors.push_back(where + ": " + *problem);
+      continue;
+    }
+    out.config.reserve_numbers.push_back(std::move(f));
   }
 }
 
@@ -262,6 +301,7 @@ LoadedConfig load_config(const std::optional<std::string>& file, const Environme
       const auto table = toml::parse_file(*path);
       apply_file(table, out);
       apply_oidc(table, out);
+      apply_reserve_numbers(table, out);
     } catch (const toml::parse_error& e) {
       out.errors.push_back(*path + ": " + std::string(e.description()) + " at line " +
                            std::to_string(e.source().begin.line));

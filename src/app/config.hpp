@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "core/reserve_number.hpp"
+
 namespace oppenvard::app {
 
 // One [[identity.oidc]] entry: an OpenID Connect provider (see docs/operations.md).
@@ -39,6 +41,7 @@ struct Config {
   std::string demo_now;                     // RFC 3339; pins the server clock in demo mode
   std::vector<std::string> extra_days_off;  // regional days off, YYYY-MM-DD
   std::vector<OidcProvider> oidc;           // [[identity.oidc]]
+  std::vector<core::ReserveNumberFormat> reserve_numbers;  // [[identity.reserve_number]]
 
   std::string effective_database_url() const;
   bool demo_enabled() const;

@@ -108,6 +108,25 @@ TEST_F(ConfigTest, ASyntaxErrorNamesTheLine) {
   EXPECT_NE(loaded.errors[0].find("line 1"), std::string::npos) << loaded.errors[0];
 }
 
+TEST_F(ConfigTest, ReserveNumberFormatsAreConfigured) {
+  const auto path = write(R"(
+[[identity.reserve_number]]
+oid = "1.2.752.113.11.0.2.1.1.1"
+name = "VGR reservnummer"
+pattern = "YYYYMMDDLNNC"
+letter_values = { K = 5, M = 7, X = 8 }
+
+[[identity.reserve_number]]
+oid = "1.2.3"
+pattern = "YYMMDDNNNC"
+)");
+  const auto loaded = load_config(path, {});
+  ASSERT_EQ(loaded.config.reserve_numbers.size(), 1u);
+  EXPECT_EQ(loaded.config.reserve_numbers[0].letter_values.at('M'), 7);
+  ASSERT_EQ(loaded.errors.size(), 1u);
+  EXPECT_NE(loaded.errors[0].find("identity.reserve_number[1]"), std::string::npos);
+}
+
 TEST(ParseListen, AcceptsIpv4Ipv6AndPortZero) {
   EXPECT_EQ(parse_listen("127.0.0.1:8080")->port, 8080);
   EXPECT_EQ(parse_listen("[::1]:443")->host, "::1");

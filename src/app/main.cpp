@@ -9,6 +9,8 @@
 #include "app/application.hpp"
 #include "app/commands/core_commands.hpp"
 #include "app/config.hpp"
+#include "core/reserve_number.hpp"
+#include "core/time.hpp"
 #include "app/demo_data.hpp"
 #include "audit/commands.hpp"
 #include "db/migrations.hpp"
@@ -174,6 +176,18 @@ int main(int argc, char** argv) {
       return commands::run_calendar_due(arrived, make_calendar(*config), std::cout, std::cerr);
     }
     if (id_check_cmd->parsed()) {
+      // A configured regional reserve number is valid too (exit 0, kind "reservnummer").
+      if (const auto config = configure(config_file, std::nullopt, std::nullopt)) {
+        for (const auto& format : config->reserve_numbers) {
+          const auto reserve = oppenvard::core::parse_reserve_number(id_value, format);
+          if (!reserve) continue;
+          const auto& r = reserve.value();
+          std::cout << r.value << "\treservnummer\t"
+                    << (r.birth_date ? oppenvard::core::format_date(*r.birth_date) : "-") << "\t"
+                    << format.oid << "\n";
+          return 0;
+        }
+      }
       const oppenvard::core::SystemClock clock;
       return commands::run_id_check(id_value, on, clock.now_ms(), std::cout, std::cerr);
     }
