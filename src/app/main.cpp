@@ -4,15 +4,17 @@
 #include <spdlog/spdlog.h>
 #include <CLI/CLI.hpp>
 
+#include <sodium.h>
+
 #include <iostream>
 
 #include "app/application.hpp"
 #include "app/commands/core_commands.hpp"
 #include "app/config.hpp"
-#include "core/reserve_number.hpp"
-#include "core/time.hpp"
 #include "app/demo_data.hpp"
 #include "audit/commands.hpp"
+#include "core/reserve_number.hpp"
+#include "core/time.hpp"
 #include "db/migrations.hpp"
 #include "http/server.hpp"
 #include "identity/rules.hpp"
@@ -117,6 +119,10 @@ int serve(Config config) {
 
 int main(int argc, char** argv) {
   using namespace oppenvard::app;
+  if (sodium_init() < 0) {
+    std::cerr << "oppenvard: libsodium could not initialise\n";
+    return 1;
+  }
   CLI::App cli{"Öppenvård — digital care contacts for Swedish health and social care"};
   cli.require_subcommand(1);
   std::optional<std::string> config_file;

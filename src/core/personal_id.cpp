@@ -25,16 +25,6 @@ int number(std::string_view digits) {
   return value;
 }
 
-// Luhn over the first nine digits of the 10-digit form, weights 2,1,2,1,...
-char check_digit(std::string_view nine) {
-  int sum = 0;
-  for (std::size_t i = 0; i < nine.size(); ++i) {
-    int product = (nine[i] - '0') * (i % 2 == 0 ? 2 : 1);
-    sum += product / 10 + product % 10;
-  }
-  return static_cast<char>('0' + (10 - sum % 10) % 10);
-}
-
 // The written form split into its parts; `century` is negative when the text had only YY.
 struct Written {
   int century = -1;
@@ -77,6 +67,15 @@ bool split(std::string_view text, Written& out) {
 
 }  // namespace
 
+char luhn_check_digit(std::string_view digits) {
+  int sum = 0;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    const int product = (digits[i] - '0') * (i % 2 == 0 ? 2 : 1);
+    sum += product / 10 + product % 10;
+  }
+  return static_cast<char>('0' + (10 - sum % 10) % 10);
+}
+
 Result<PersonalId, PersonalIdError> parse_personal_id(std::string_view text,
                                                       date::year_month_day on) {
   if (!on.ok()) throw std::invalid_argument("parse_personal_id: reference date is not a date");
@@ -116,7 +115,7 @@ Result<PersonalId, PersonalIdError> parse_personal_id(std::string_view text,
 
   std::string ten{written.yymmdd};
   ten += written.nnnc;
-  if (check_digit(std::string_view{ten}.substr(0, 9)) != ten[9]) {
+  if (luhn_check_digit(std::string_view{ten}.substr(0, 9)) != ten[9]) {
     return PersonalIdError::bad_check_digit;
   }
   if (birth > on) return PersonalIdError::in_the_future;

@@ -32,6 +32,10 @@ enum class PersonalIdError { empty, bad_format, bad_date, bad_check_digit, in_th
 Result<PersonalId, PersonalIdError> parse_personal_id(std::string_view text,
                                                       date::year_month_day on);
 
+// The Luhn check digit ('0'–'9') over `digits` with weights 2,1,2,1,… from the left: the
+// check of personnummer, samordningsnummer and the regions' reserve numbers.
+char luhn_check_digit(std::string_view digits);
+
 // A short English reason that never repeats the value (the value is patient data).
 std::string_view describe(PersonalIdError error);
 

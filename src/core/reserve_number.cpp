@@ -1,22 +1,11 @@
 #include "core/reserve_number.hpp"
 
+#include "core/personal_id.hpp"
+
 #include <algorithm>
 #include <cctype>
 
 namespace oppenvard::core {
-namespace {
-
-int luhn_check_digit(const std::string& digits) {
-  int sum = 0;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    int product = (digits[i] - '0') * (i % 2 == 0 ? 2 : 1);
-    sum += product / 10 + product % 10;
-  }
-  return (10 - sum % 10) % 10;
-}
-
-}  // namespace
-
 std::optional<std::string> check_format(const ReserveNumberFormat& f) {
   if (f.oid.empty()) return "oid is required";
   if (f.pattern.empty() || f.pattern.size() > 20) return "pattern must be 1–20 characters";
@@ -37,7 +26,7 @@ std::optional<std::string> check_format(const ReserveNumberFormat& f) {
 }
 
 Result<ReserveNumber, ReserveNumberError> parse_reserve_number(std::string_view text,
-                                                              const ReserveNumberFormat& f) {
+                                                               const ReserveNumberFormat& f) {
   if (check_format(f)) return ReserveNumberError::bad_pattern;
   if (text.size() != f.pattern.size()) return ReserveNumberError::bad_format;
   std::string value, year, month, day, check_input;
@@ -81,7 +70,7 @@ Result<ReserveNumber, ReserveNumberError> parse_reserve_number(std::string_view 
     if (!birth.ok()) return ReserveNumberError::bad_date;
     out.birth_date = birth;
   }
-  if (f.pattern.back() == 'C' && luhn_check_digit(check_input) != value.back() - '0') {
+  if (f.pattern.back() == 'C' && luhn_check_digit(check_input) != value.back()) {
     return ReserveNumberError::bad_check_digit;
   }
   return out;

@@ -1,5 +1,7 @@
 #include "identity/oidc_rules.hpp"
 
+#include "identity/rules.hpp"
+
 #include <cjose/cjose.h>
 #include <sodium.h>
 
@@ -296,14 +298,7 @@ std::string pkce_s256(std::string_view verifier) {
 
 std::string random_token() {
   if (sodium_init() < 0) throw std::runtime_error("libsodium failed to initialise");
-  std::array<unsigned char, 32> bytes{};
-  randombytes_buf(bytes.data(), bytes.size());
-  std::string out(sodium_base64_ENCODED_LEN(bytes.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING),
-                  '\0');
-  sodium_bin2base64(out.data(), out.size(), bytes.data(), bytes.size(),
-                    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
-  out.resize(out.find('\0'));
-  return out;
+  return new_token();
 }
 
 bool safe_return_to(std::string_view path) {

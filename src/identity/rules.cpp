@@ -63,6 +63,12 @@ std::string encode_token(const std::array<std::uint8_t, 32>& bytes) {
   return out;
 }
 
+std::string new_token() {
+  std::array<std::uint8_t, 32> bytes{};
+  randombytes_buf(bytes.data(), bytes.size());
+  return encode_token(bytes);
+}
+
 bool looks_like_token(std::string_view text) {
   return text.size() == 43 && std::all_of(text.begin(), text.end(), [](char c) {
            return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||

@@ -43,6 +43,8 @@ bool should_touch(const SessionTimes& times, std::int64_t now_ms, const SessionP
 // Opaque tokens: 32 random bytes, base64url without padding (43 characters). Only the
 // SHA-256 of a token is stored, so a copy of the database cannot be replayed as sessions.
 std::string encode_token(const std::array<std::uint8_t, 32>& random_bytes);
+// A new token from libsodium's CSPRNG (the one impure function here).
+std::string new_token();
 bool looks_like_token(std::string_view text);
 std::string hash_token(std::string_view token);  // lower-case hex SHA-256
 

@@ -10,12 +10,6 @@
 namespace oppenvard::identity {
 namespace {
 
-std::string random_token() {
-  std::array<std::uint8_t, 32> bytes{};
-  randombytes_buf(bytes.data(), bytes.size());
-  return encode_token(bytes);
-}
-
 std::optional<date::year_month_day> birth_date_of(const Patient& p) {
   return core::parse_date(p.birth_date);
 }
@@ -148,11 +142,10 @@ void Service::logout_everywhere(const Principal& principal) {
 std::string Service::create_session(const std::string& kind, const std::string& person_id,
                                     Assurance assurance) {
   // Always a fresh token: a session id known before log-in is never promoted (fixation).
-  const std::string token = random_token();
+  const std::string token = new_token();
   const auto now = clock_.now_ms();
   store_.insert_session({hash_token(token), kind, person_id, std::string(to_string(assurance)),
-                         random_token(), std::nullopt, now, now,
-                         now + policy_.absolute_timeout_ms});
+                         new_token(), std::nullopt, now, now, now + policy_.absolute_timeout_ms});
   return token;
 }
 
@@ -295,7 +288,7 @@ PasswordStep Service::staff_password(const std::string& hsa_id, const std::strin
     if (staff) audit_event("staff", staff->id, "", "login_password", false, client);
     throw IdentityError(Error::bad_credentials);
   }
-  const std::string challenge = random_token();
+  const std::string challenge = new_token();
   store_.insert_challenge(hash_token(challenge), staff->id, clock_.now_ms());
   if (credentials->totp_confirmed && credentials->totp_secret) {
     return {"totp_required", challenge, "", "", ""};
