@@ -23,20 +23,11 @@ boost::json::object event_json(const AuditEvent& e) {
           {"success", e.success}};
 }
 
-// The unit manager of `care_unit_id`, or a 403. Region administrators configure but do
-// not review accesses to patient data.
+// The unit manager of `care_unit_id`, or a 403: only they review the unit's access log.
 identity::Principal require_unit_manager(identity::Service& identity, const http::Request& request,
                                          const std::string& care_unit_id) {
-  const auto principal = identity::authenticate(identity, request);
-  if (principal.person_kind == "staff") {
-    for (const auto& a : identity.me(principal).assignments) {
-      if (a.role == identity::StaffRole::unit_manager && a.care_unit_id == care_unit_id) {
-        return principal;
-      }
-    }
-  }
-  throw http::Problem(http::ProblemKind::forbidden,
-                      "Only the care unit's manager reviews its access log.");
+  return identity::require_role_at(identity, request, care_unit_id,
+                                   {identity::StaffRole::unit_manager});
 }
 
 std::optional<std::int64_t> instant_param(http::QueryReader& reader, const char* name,

@@ -132,6 +132,14 @@ std::string body_string(const http::Request& request, std::string_view field) {
   return *value;
 }
 
+Me guarded_me(Service& service, const Principal& principal) {
+  try {
+    return service.me(principal);
+  } catch (const IdentityError& e) {
+    throw problem_of(e);
+  }
+}
+
 }  // namespace
 
 Principal authenticate(Service& service, const http::Request& request) {
@@ -144,6 +152,21 @@ Principal authenticate(Service& service, const http::Request& request) {
   } catch (const IdentityError& e) {
     throw problem_of(e);
   }
+}
+
+Principal require_role_at(Service& service, const http::Request& request,
+                          const std::string& care_unit_id, std::initializer_list<StaffRole> roles) {
+  const auto principal = authenticate(service, request);
+  if (principal.person_kind == "staff" && !care_unit_id.empty()) {
+    for (const auto& a : guarded_me(service, principal).assignments) {
+      if (a.care_unit_id != care_unit_id) continue;
+      for (const auto role : roles) {
+        if (a.role == role) return principal;
+      }
+    }
+  }
+  throw http::Problem(http::ProblemKind::forbidden,
+                      "Your assignments do not cover this care unit.");
 }
 
 void register_routes(http::Router& router, Service& service) {
