@@ -170,3 +170,17 @@ describe('writes and the CSRF header', () => {
     expect(err.kind).toBe('invalid');
   });
 });
+
+describe('Retry-After and field errors', () => {
+  it('reads delay seconds only', async () => {
+    const { parseRetryAfter } = await import('./api');
+    expect(parseRetryAfter('30')).toBe(30);
+    expect(parseRetryAfter(' 5 ')).toBe(5);
+    expect(parseRetryAfter('Wed, 21 Oct 2015 07:28:00 GMT')).toBeNull();
+    expect(parseRetryAfter(null)).toBeNull();
+  });
+  it('keeps field errors of a 422 problem', () => {
+    const p = parseProblem('application/problem+json', JSON.stringify({ status: 422, errors: [{ field: 'email', message: 'bad' }, { x: 1 }] }));
+    expect(p?.errors).toEqual([{ field: 'email', message: 'bad' }]);
+  });
+});

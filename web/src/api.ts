@@ -9,19 +9,35 @@ export interface Problem {
   title?: string;
   status?: number;
   detail?: string;
+  /** Field errors of a 422 answer. */
+  errors?: FieldError[];
+}
+
+export interface FieldError {
+  field: string;
+  message: string;
 }
 
 export class ApiError extends Error {
   readonly kind: ApiErrorKind;
   readonly status: number;
   readonly problem: Problem | null;
+  /** Seconds from a Retry-After header (429), or null. */
+  readonly retryAfter: number | null;
 
-  constructor(kind: ApiErrorKind, status: number, message: string, problem: Problem | null = null) {
+  constructor(
+    kind: ApiErrorKind,
+    status: number,
+    message: string,
+    problem: Problem | null = null,
+    retryAfter: number | null = null,
+  ) {
     super(message);
     this.name = 'ApiError';
     this.kind = kind;
     this.status = status;
     this.problem = problem;
+    this.retryAfter = retryAfter;
   }
 
   get isNotFound(): boolean {
@@ -55,7 +71,20 @@ export function parseProblem(contentType: string | null, body: string): Problem 
   if (typeof o.title === 'string') problem.title = o.title;
   if (typeof o.status === 'number') problem.status = o.status;
   if (typeof o.detail === 'string') problem.detail = o.detail;
+  if (Array.isArray(o.errors)) {
+    problem.errors = o.errors.flatMap((e: unknown) => {
+      if (typeof e !== 'object' || e === null) return [];
+      const r = e as Record<string, unknown>;
+      return typeof r.field === 'string' && typeof r.message === 'string' ? [{ field: r.field, message: r.message }] : [];
+    });
+  }
   return problem;
+}
+
+/** Retry-After as whole seconds (the delay-seconds form only); null when absent or not a number. */
+export function parseRetryAfter(value: string | null): number | null {
+  if (value === null || !/^\s*\d+\s*$/.test(value)) return null;
+  return Number(value.trim());
 }
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
@@ -115,7 +144,13 @@ async function request(
   }
   if (!res.ok) {
     const problem = parseProblem(res.headers.get('Content-Type'), text);
-    throw new ApiError('http', res.status, problem?.title ?? `HTTP ${res.status} for ${url}`, problem);
+    throw new ApiError(
+      'http',
+      res.status,
+      problem?.title ?? `HTTP ${res.status} for ${url}`,
+      problem,
+      parseRetryAfter(res.headers.get('Retry-After')),
+    );
   }
   if (res.status === 204 || text.trim() === '') {
     if (options.method === 'GET') throw new ApiError('invalid', res.status, `empty body from ${url}`);

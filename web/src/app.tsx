@@ -9,6 +9,8 @@ import { StartPage } from './pages/StartPage';
 import { PatientPage } from './patient/PatientPage';
 import { matchRoute, type Route } from './router';
 import { StaffPage } from './staff/StaffPage';
+import { AuditPage } from './audit/AuditPage';
+import { AccessLogPage } from './patient/AccessLogPage';
 import { Layout } from './ui/Layout';
 
 function Page({ route }: { route: Route }) {
@@ -23,6 +25,10 @@ function Page({ route }: { route: Route }) {
       return <PatientPage />;
     case 'staff':
       return <StaffPage />;
+    case 'patientLog':
+      return <AccessLogPage />;
+    case 'audit':
+      return <AuditPage />;
     case 'admin':
       return <AdminPage />;
     case 'login':

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, wholeMinutes } from './format';
+import { formatDate, formatDateTime, stockholmDate, stockholmMidnight, wholeMinutes } from './format';
 
 describe('formatDate', () => {
   it('writes a date out in Swedish and English', () => {
@@ -20,5 +20,23 @@ describe('wholeMinutes', () => {
     expect(wholeMinutes(1800)).toBe(30);
     expect(wholeMinutes(1799)).toBe(29);
     expect(wholeMinutes(20)).toBe(1);
+  });
+});
+
+
+describe('Stockholm times', () => {
+  it('formats instants in Stockholm time', () => {
+    expect(formatDateTime('2026-11-23T06:05:00Z', 'sv')).toBe('2026-11-23 07:05');
+    expect(formatDateTime('2026-07-01T22:30:00Z', 'sv')).toBe('2026-07-02 00:30');
+    expect(formatDateTime('nonsense', 'sv')).toBe('nonsense');
+  });
+  it('finds midnight in winter and summer', () => {
+    expect(stockholmMidnight('2026-01-15')).toBe('2026-01-14T23:00:00Z');
+    expect(stockholmMidnight('2026-07-15')).toBe('2026-07-14T22:00:00Z');
+    expect(stockholmMidnight('2026-12-31', 1)).toBe('2026-12-31T23:00:00Z');
+    expect(stockholmMidnight('x')).toBeNull();
+  });
+  it('gives the Stockholm date', () => {
+    expect(stockholmDate(new Date('2026-11-22T23:30:00Z'))).toBe('2026-11-23');
   });
 });

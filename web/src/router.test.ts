@@ -8,6 +8,8 @@ describe('router', () => {
     expect(matchRoute('/')).toEqual({ name: 'start' });
     expect(matchRoute('/mottagningar')).toEqual({ name: 'directory' });
     expect(matchRoute('/patient')).toEqual({ name: 'patient' });
+    expect(matchRoute('/patient/logg')).toEqual({ name: 'patientLog' });
+    expect(matchRoute('/personal/granskning/')).toEqual({ name: 'audit' });
     expect(matchRoute('/personal')).toEqual({ name: 'staff' });
     expect(matchRoute('/admin')).toEqual({ name: 'admin' });
     expect(matchRoute('/tillganglighet')).toEqual({ name: 'accessibility' });
@@ -36,6 +38,8 @@ describe('router', () => {
     expect(sectionOf({ name: 'clinic', id: 'x' })).toBe('directory');
     expect(sectionOf({ name: 'directory' })).toBe('directory');
     expect(sectionOf({ name: 'staff' })).toBe('staff');
+    expect(sectionOf({ name: 'audit' })).toBe('staff');
+    expect(sectionOf({ name: 'patientLog' })).toBe('patient');
     expect(sectionOf({ name: 'start' })).toBeNull();
     expect(sectionOf({ name: 'accessibility' })).toBeNull();
   });

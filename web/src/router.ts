@@ -6,6 +6,8 @@ export type Route =
   | { name: 'directory' }
   | { name: 'clinic'; id: string }
   | { name: 'patient' }
+  | { name: 'patientLog' }
+  | { name: 'audit' }
   | { name: 'staff' }
   | { name: 'admin' }
   | { name: 'login' }
@@ -19,6 +21,8 @@ export const paths = {
   directory: '/mottagningar',
   clinic: (id: string) => `/mottagningar/${encodeURIComponent(id)}`,
   patient: '/patient',
+  patientLog: '/patient/logg',
+  audit: '/personal/granskning',
   staff: '/personal',
   admin: '/admin',
   login: '/logga-in',
@@ -29,6 +33,8 @@ const fixed: Record<string, Route> = {
   '/': { name: 'start' },
   '/mottagningar': { name: 'directory' },
   '/patient': { name: 'patient' },
+  '/patient/logg': { name: 'patientLog' },
+  '/personal/granskning': { name: 'audit' },
   '/personal': { name: 'staff' },
   '/admin': { name: 'admin' },
   '/logga-in': { name: 'login' },
@@ -67,6 +73,10 @@ export function sectionOf(route: Route): Section | null {
     case 'staff':
     case 'admin':
       return route.name;
+    case 'patientLog':
+      return 'patient';
+    case 'audit':
+      return 'staff';
     default:
       return null;
   }

@@ -13,6 +13,9 @@ import { isWaiting, statusKey, type FlowState } from './loginFlow';
 import { PeopleList, personButtonId } from './PeopleList';
 import { useDemoPeople, type PeopleState } from './useDemoPeople';
 import { useLoginFlow, type LoginFlow } from './useLoginFlow';
+import { oidcStartHref, type AuthMethods } from './authMethods';
+import { StaffPasswordLogin } from './StaffPasswordLogin';
+import { useAuthMethods } from './useAuthMethods';
 
 const PANEL_HEADING_ID = 'login-panel-heading';
 
@@ -27,12 +30,14 @@ function DemoNotice() {
 }
 
 /** Step 1, above the status line: what this log-in is. */
-function ChooserHead({ people }: { people: PeopleState }) {
+function ChooserHead({ people, methods }: { people: PeopleState; methods: AuthMethods | null }) {
   const { t } = useT();
   if (people.status === 'notDemo') {
+    // The region's e-ID buttons are shown above: nothing more to say.
+    if (methods && methods.oidc.length > 0) return null;
     return (
       <Notice title={t('login.notDemoTitle')}>
-        <p>{t('login.notDemo')}</p>
+        <p>{methods?.staffPassword ? t('login.notDemoStaff') : t('login.notDemo')}</p>
       </Notice>
     );
   }
@@ -97,6 +102,37 @@ function PanelActions({ flow }: { flow: LoginFlow }) {
   );
 }
 
+/** Buttons for the region's e-ID (patients) and SITHS (staff); each is a full page load to the IdP. */
+function OidcButtons({ methods, returnTo }: { methods: AuthMethods; returnTo: string | null }) {
+  const { t } = useT();
+  if (methods.oidc.length === 0) return null;
+  return (
+    <section class="login-methods" aria-labelledby="oidc-title">
+      <h2 id="oidc-title">{t('login.oidcTitle')}</h2>
+      <ul class="button-list">
+        {methods.oidc.map((p) => (
+          <li key={p.id}>
+            <a class="button" href={oidcStartHref(p, returnTo ?? (p.audience === 'staff' ? '/personal' : '/patient'))}>
+              {p.audience === 'staff' ? t('login.oidcStaff') : t('login.oidcPatient')}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function StaffPasswordSection({ onDone }: { onDone: () => void }) {
+  const { t } = useT();
+  return (
+    <section class="login-methods" aria-labelledby="staff-password-title">
+      <h2 id="staff-password-title">{t('staffLogin.title')}</h2>
+      <p>{t('staffLogin.intro')}</p>
+      <StaffPasswordLogin onDone={onDone} />
+    </section>
+  );
+}
+
 function AlreadyLoggedIn({ me }: { me: Me }) {
   const { t } = useT();
   return (
@@ -123,6 +159,8 @@ export function LoginPage() {
   const { location } = useAppState();
   const { me } = useSession();
   const { state: people, retry } = useDemoPeople();
+  const methods = useAuthMethods();
+  const oidcFailed = getParam(location.search, 'error') === 'oidc';
   const returnTo = safeReturnTo(getParam(location.search, RETURN_TO_PARAM));
   const flow = useLoginFlow((who) => store.navigate(returnTo ?? homePath(who.person.kind)));
   const { state } = flow;
@@ -159,14 +197,19 @@ export function LoginPage() {
   return (
     <>
       <PageHeading title={t('login.title')} />
+      {oidcFailed && !inFlow && <ErrorMessage message={t('login.oidcError')} />}
+      {methods && !inFlow && <OidcButtons methods={methods} returnTo={returnTo} />}
       <section
         class={inFlow ? 'order-panel' : 'chooser'}
         aria-labelledby={inFlow ? PANEL_HEADING_ID : undefined}
       >
-        {inFlow ? <PanelHead state={state} headingRef={headingRef} /> : <ChooserHead people={people} />}
+        {inFlow ? <PanelHead state={state} headingRef={headingRef} /> : <ChooserHead people={people} methods={methods} />}
         <Status>{statusText}</Status>
         {inFlow ? <PanelActions flow={flow} /> : <ChooserBody people={people} retry={retry} flow={flow} />}
       </section>
+      {methods?.staffPassword && !inFlow && (
+        <StaffPasswordSection onDone={() => store.navigate(returnTo ?? '/personal')} />
+      )}
     </>
   );
 }

@@ -35,6 +35,9 @@ function PatientHome({ me }: { me: Me }) {
       <p class="showing">
         {me.actingFor ? t('patient.showingChild', { name: fullName(me.actingFor) }) : t('patient.showingSelf')}
       </p>
+      <p>
+        <Link href={paths.patientLog}>{t('accessLog.link')}</Link>
+      </p>
       <Notice title={t('patient.casesTitle')}>
         <p>{t('patient.notYet')}</p>
       </Notice>

@@ -22,6 +22,7 @@ describe('parseMe', () => {
       actingFor: null,
       mayActFor: [{ id: 'p-101', givenName: 'Ella', familyName: 'Lindqvist', birthDate: '2016-05-14', until: '2029-05-13' }],
       assignments: [],
+      passwordResetRegistered: null,
       session: { expiresAt: '2026-11-23T12:00:00Z', idleTimeoutSeconds: 1800 },
     });
   });
@@ -62,6 +63,7 @@ describe('parseMe', () => {
       actingFor: null,
       mayActFor: [],
       assignments: [],
+      passwordResetRegistered: null,
       session: { expiresAt: null, idleTimeoutSeconds: null },
     });
   });
@@ -90,7 +92,7 @@ describe('me labels', () => {
     expect(translate('sv', assuranceKey('substantial'))).toBe('E-legitimation (tillitsnivå 3)');
     expect(translate('sv', assuranceKey('staff_verified'))).toBe('Identitet kontrollerad av personal');
     expect(translate('en', assuranceKey('substantial'))).toBe('E-ID (assurance level 3)');
-    expect(translate('sv', assuranceKey('password_totp'))).toBe('Lösenord med engångskod');
+    expect(translate('sv', assuranceKey('password_totp'))).toBe('Lösenord och engångskod');
     expect(assuranceKey('low')).toBe('assurance.unknown');
   });
 
@@ -129,5 +131,12 @@ describe('me labels', () => {
     expect(mayAdminister(staff('doctor'))).toBe(false);
     expect(mayAdminister(parseMe(sara))).toBe(false);
     expect(mayAdminister(null)).toBe(false);
+  });
+});
+
+describe('password reset flag', () => {
+  it('reads password_reset_registered for staff', () => {
+    const me = parseMe({ person: { id: 's', kind: 'staff' }, csrf_token: 't', password_reset_registered: false });
+    expect(me.passwordResetRegistered).toBe(false);
   });
 });

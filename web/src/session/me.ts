@@ -42,6 +42,8 @@ export interface Me {
   actingFor: PatientRef | null;
   mayActFor: Proxy[];
   assignments: Assignment[];
+  /** Staff: whether e-mail and phone for a password reset are registered; null when not told. */
+  passwordResetRegistered: boolean | null;
   session: { expiresAt: string | null; idleTimeoutSeconds: number | null };
 }
 
@@ -106,6 +108,7 @@ export function parseMe(v: unknown): Me {
     actingFor: patientRef(v.acting_for),
     mayActFor: list(v.may_act_for, proxy),
     assignments: list(v.assignments, assignment),
+    passwordResetRegistered: typeof v.password_reset_registered === 'boolean' ? v.password_reset_registered : null,
     session: {
       expiresAt: str(session.expires_at),
       idleTimeoutSeconds: typeof idle === 'number' && Number.isFinite(idle) && idle > 0 ? idle : null,

@@ -6,6 +6,8 @@ import { Link } from '../ui/Link';
 import { Notice } from '../ui/Notice';
 import { PageHeading } from '../ui/PageHeading';
 import { SessionGate } from '../ui/SessionGate';
+import { managedUnits } from '../audit/audit';
+import { PasswordResetForm } from './PasswordResetForm';
 
 function Assignments({ me }: { me: Me }) {
   const { t } = useT();
@@ -25,6 +27,11 @@ function Assignments({ me }: { me: Me }) {
           ))}
         </ul>
       )}
+      {managedUnits(me).length > 0 && (
+        <p>
+          <Link href={paths.audit}>{t('audit.link')}</Link>
+        </p>
+      )}
       {mayAdminister(me) && (
         <p>
           <Link href={paths.admin}>{t('nav.admin')}</Link>
@@ -40,6 +47,9 @@ function StaffHome({ me }: { me: Me }) {
     <>
       <SessionSummary me={me} />
       <Assignments me={me} />
+      {me.assurance === 'password_totp' && me.passwordResetRegistered !== null && (
+        <PasswordResetForm me={me} />
+      )}
       <Notice>
         <p>{t('staff.notYet')}</p>
       </Notice>
