@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include <cstdlib>
+#include <iostream>
 #include <set>
 #include <thread>
 
@@ -18,8 +19,21 @@ using namespace std::chrono_literals;
 class ServerTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    server_ = new ServerProcess(
-        {{"OPPENVARD_READ_TIMEOUT_MS", "700"}, {"OPPENVARD_MAX_BODY_BYTES", "65536"}});
+    // A start that fails is reported by SetUp as a failure with the server's output (a
+    // failure here would only mark the tests skipped). One retry absorbs a machine that is
+    // briefly too busy.
+    for (int attempt = 0; attempt < 2 && server_ == nullptr; ++attempt) {
+      try {
+        server_ = new ServerProcess(
+            {{"OPPENVARD_READ_TIMEOUT_MS", "700"}, {"OPPENVARD_MAX_BODY_BYTES", "65536"}});
+      } catch (const std::exception& e) {
+        startup_error_ += std::string(e.what()) + "\n";
+      }
+    }
+  }
+  void SetUp() override {
+    if (server_ == nullptr) FAIL() << "the server did not start:\n" << startup_error_;
+    if (!startup_error_.empty()) std::cerr << "first start failed:\n" << startup_error_;
   }
   static void TearDownTestSuite() {
     delete server_;
@@ -32,8 +46,10 @@ class ServerTest : public ::testing::Test {
     return http_request(port(), "POST", target, body, {{"Content-Type", type}});
   }
   static ServerProcess* server_;
+  static std::string startup_error_;
 };
 ServerProcess* ServerTest::server_ = nullptr;
+std::string ServerTest::startup_error_;
 
 void expect_problem(const HttpResult& r, int status, const std::string& slug) {
   EXPECT_EQ(r.status, status) << r.body;
