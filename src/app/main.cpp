@@ -6,6 +6,7 @@
 
 #include <sodium.h>
 
+#include <cstdio>
 #include <iostream>
 
 #include "app/application.hpp"
@@ -64,24 +65,27 @@ void migrate_database(db::Database& database) {
   for (const auto& id : report.applied) spdlog::info("migration applied id={}", id);
 }
 
+// Built whole and written with one call: the background log thread writes to the same
+// stdout, and a banner written piece by piece could be split by a log line.
 void print_banner(const Config& config, unsigned short port) {
   const auto host = parse_listen(config.listen)->host;
-  std::cout << "\nÖppenvård is running on http://"
-            << (host.find(':') != std::string::npos ? "[" + host + "]" : host) << ":" << port
-            << "/\n";
+  std::string banner = "\nÖppenvård is running on http://" +
+                       (host.find(':') != std::string::npos ? "[" + host + "]" : host) + ":" +
+                       std::to_string(port) + "/\n";
   if (config.demo_enabled()) {
-    std::cout << "Demo mode: fictional clinics, staff and patients.\n"
-                 "Log in on the start page with the demo e-ID by choosing one of these people\n"
-                 "(the demo e-ID exists only in demo mode):\n";
+    banner +=
+        "Demo mode: fictional clinics, staff and patients.\n"
+        "Log in on the start page with the demo e-ID by choosing one of these people\n"
+        "(the demo e-ID exists only in demo mode):\n";
     for (const auto& p : demo_people()) {
-      std::cout << "  - " << p.name << " (" << p.identifier << "): " << p.who << "\n";
+      banner += "  - " + p.name + " (" + p.identifier + "): " + p.who + "\n";
     }
+    banner += std::string("Staff may instead log in with their HSA-id, the password \"") +
+              kDemoStaffPassword + "\" and an authenticator app (TOTP).\n";
   }
-  if (config.demo_enabled()) {
-    std::cout << "Staff may instead log in with their HSA-id, the password \"" << kDemoStaffPassword
-              << "\" and an authenticator app (TOTP).\n";
-  }
-  std::cout << "Stop with Ctrl+C.\n" << std::endl;
+  banner += "Stop with Ctrl+C.\n\n";
+  std::fwrite(banner.data(), 1, banner.size(), stdout);
+  std::fflush(stdout);
 }
 
 int serve(Config config) {
@@ -105,9 +109,9 @@ int serve(Config config) {
   http::Server server(server_config, application.router(), application.hub(),
                       [&application] { return application.database().ping(); });
   const unsigned short port = server.listen();
+  print_banner(config, port);
   spdlog::info("listening host={} port={} database={} demo={}", listen->host, port,
                db::redact_url(config.effective_database_url()), config.demo_enabled());
-  print_banner(config, port);
   server.run();
   spdlog::info("stopped");
   spdlog::shutdown();

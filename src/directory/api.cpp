@@ -49,38 +49,48 @@ boost::json::object to_json(const Clinic& c) {
 }
 
 void register_routes(http::Router& router, Service& service, http::ResponseCache& cache) {
-  router.add("GET", "/api/v1/clinics", [&service, &cache](http::Request& request) {
-    return cache.get_or_build(request.target, [&] {
-      http::QueryReader reader(request);
-      ClinicQuery query;
-      query.text = reader.string("q", 100).value_or("");
-      query.limit =
-          static_cast<int>(reader.integer("limit", 1, Service::kMaxPageSize).value_or(50));
-      const auto cursor = reader.string("cursor", 1024);
-      reader.finish();
-      if (cursor) {
-        query.after = decode_cursor(*cursor);
-        if (!query.after) throw problem_of(Error::bad_cursor);
-      }
-      const ClinicPage page = service.list(query);
-      boost::json::array items;
-      for (const auto& clinic : page.items) items.push_back(to_json(clinic));
-      boost::json::object body{{"items", std::move(items)}};
-      body["next_cursor"] =
-          page.next ? boost::json::value(encode_cursor(*page.next)) : boost::json::value(nullptr);
-      return http::Response::json(body);
-    });
-  });
+  // A cache hit is answered on the I/O thread; a miss reads the database on the pool.
+  http::RouteOptions cached;
+  cached.try_inline = [&cache](http::Request& request) { return cache.find(request.target); };
 
-  router.add("GET", "/api/v1/clinics/{id}", [&service, &cache](http::Request& request) {
-    return cache.get_or_build(request.target, [&] {
-      try {
-        return http::Response::json(to_json(service.get(std::string(request.param("id")))));
-      } catch (const DirectoryError& e) {
-        throw problem_of(e.error());
-      }
-    });
-  });
+  router.add(
+      "GET", "/api/v1/clinics",
+      [&service, &cache](http::Request& request) {
+        return cache.get_or_build(request.target, [&] {
+          http::QueryReader reader(request);
+          ClinicQuery query;
+          query.text = reader.string("q", 100).value_or("");
+          query.limit =
+              static_cast<int>(reader.integer("limit", 1, Service::kMaxPageSize).value_or(50));
+          const auto cursor = reader.string("cursor", 1024);
+          reader.finish();
+          if (cursor) {
+            query.after = decode_cursor(*cursor);
+            if (!query.after) throw problem_of(Error::bad_cursor);
+          }
+          const ClinicPage page = service.list(query);
+          boost::json::array items;
+          for (const auto& clinic : page.items) items.push_back(to_json(clinic));
+          boost::json::object body{{"items", std::move(items)}};
+          body["next_cursor"] = page.next ? boost::json::value(encode_cursor(*page.next))
+                                          : boost::json::value(nullptr);
+          return http::Response::json(body);
+        });
+      },
+      cached);
+
+  router.add(
+      "GET", "/api/v1/clinics/{id}",
+      [&service, &cache](http::Request& request) {
+        return cache.get_or_build(request.target, [&] {
+          try {
+            return http::Response::json(to_json(service.get(std::string(request.param("id")))));
+          } catch (const DirectoryError& e) {
+            throw problem_of(e.error());
+          }
+        });
+      },
+      cached);
 }
 
 }  // namespace oppenvard::directory

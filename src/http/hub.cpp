@@ -9,8 +9,8 @@ namespace oppenvard::http {
 bool valid_topic(std::string_view topic) {
   if (topic.empty() || topic.size() > 100) return false;
   return std::all_of(topic.begin(), topic.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
-           c == ':' || c == '-';
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == ':' ||
+           c == '-';
   });
 }
 

@@ -1,7 +1,7 @@
 #include "http/hub.hpp"
 
-#include <boost/json.hpp>
 #include <gtest/gtest.h>
+#include <boost/json.hpp>
 
 namespace oppenvard::http {
 namespace {

@@ -10,8 +10,7 @@ boost::json::object parse_json_object(const Request& request) {
   const auto type = request.header("content-type").value_or("");
   const auto base = type.substr(0, type.find(';'));
   if (base != "application/json" && !base.ends_with("+json")) {
-    throw Problem(ProblemKind::unsupported_media_type,
-                  "Send the body as application/json.");
+    throw Problem(ProblemKind::unsupported_media_type, "Send the body as application/json.");
   }
   boost::system::error_code ec;
   boost::json::value value = boost::json::parse(request.body, ec);
@@ -99,8 +98,8 @@ std::optional<std::string> QueryReader::string(std::string_view name, std::size_
   const auto value = request_.query_param(name);
   if (!value) return std::nullopt;
   if (value->size() > max_length) {
-    errors_.push_back({std::string(name), "must be at most " + std::to_string(max_length) +
-                                              " bytes"});
+    errors_.push_back(
+        {std::string(name), "must be at most " + std::to_string(max_length) + " bytes"});
     return std::nullopt;
   }
   return std::string(*value);
@@ -118,8 +117,8 @@ std::optional<std::int64_t> QueryReader::integer(std::string_view name, std::int
     return std::nullopt;
   }
   if (n < min || n > max) {
-    errors_.push_back({std::string(name), "must be between " + std::to_string(min) + " and " +
-                                              std::to_string(max)});
+    errors_.push_back({std::string(name),
+                       "must be between " + std::to_string(min) + " and " + std::to_string(max)});
     return std::nullopt;
   }
   return n;

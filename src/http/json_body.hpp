@@ -25,8 +25,8 @@ class FieldReader {
 
   std::optional<std::string> string(std::string_view name, bool required,
                                     std::size_t max_length = 1000);
-  std::optional<std::int64_t> integer(std::string_view name, bool required,
-                                      std::int64_t min, std::int64_t max);
+  std::optional<std::int64_t> integer(std::string_view name, bool required, std::int64_t min,
+                                      std::int64_t max);
   std::optional<bool> boolean(std::string_view name, bool required);
 
   void fail(std::string_view name, std::string message);

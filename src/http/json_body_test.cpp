@@ -38,13 +38,12 @@ TEST(JsonBody, WrongContentTypeIs415) {
 }
 
 TEST(JsonBody, ANonObjectBodyIsAnInvalidField) {
-  EXPECT_EQ(kind_of([] { parse_json_object(json_request("[1,2]")); }),
-            ProblemKind::invalid_field);
+  EXPECT_EQ(kind_of([] { parse_json_object(json_request("[1,2]")); }), ProblemKind::invalid_field);
 }
 
 TEST(FieldReader, CollectsEveryWrongFieldAtOnce) {
-  const auto body = parse_json_object(json_request(
-      R"({"name": 5, "count": "x", "flag": 1, "typo": true, "small": 500})"));
+  const auto body = parse_json_object(
+      json_request(R"({"name": 5, "count": "x", "flag": 1, "typo": true, "small": 500})"));
   FieldReader reader(body);
   EXPECT_FALSE(reader.string("name", true));
   EXPECT_FALSE(reader.integer("count", true, 0, 10));
@@ -58,8 +57,8 @@ TEST(FieldReader, CollectsEveryWrongFieldAtOnce) {
     EXPECT_EQ(p.kind(), ProblemKind::invalid_field);
     std::set<std::string> fields;
     for (const auto& e : p.errors()) fields.insert(e.field);
-    EXPECT_EQ(fields, (std::set<std::string>{"/name", "/count", "/flag", "/missing", "/small",
-                                              "/typo"}));
+    EXPECT_EQ(fields,
+              (std::set<std::string>{"/name", "/count", "/flag", "/missing", "/small", "/typo"}));
   }
 }
 

@@ -47,8 +47,9 @@ std::string Metrics::render() const {
     for (int klass = 1; klass <= 5; ++klass) {
       const auto n = series_[i].by_class[klass].load(std::memory_order_relaxed);
       if (n == 0) continue;
-      out += fmt::format("oppenvard_http_requests_total{{method=\"{}\",route=\"{}\",code=\"{}xx\"}} {}\n",
-                         escape(labels_[i].method), escape(labels_[i].route), klass, n);
+      out += fmt::format(
+          "oppenvard_http_requests_total{{method=\"{}\",route=\"{}\",code=\"{}xx\"}} {}\n",
+          escape(labels_[i].method), escape(labels_[i].route), klass, n);
     }
   }
   out +=
@@ -58,8 +59,8 @@ std::string Metrics::render() const {
     const Series& s = series_[i];
     const auto count = s.count.load(std::memory_order_relaxed);
     if (count == 0) continue;
-    const auto labels =
-        fmt::format("method=\"{}\",route=\"{}\"", escape(labels_[i].method), escape(labels_[i].route));
+    const auto labels = fmt::format("method=\"{}\",route=\"{}\"", escape(labels_[i].method),
+                                    escape(labels_[i].route));
     std::uint64_t cumulative = 0;
     for (std::size_t b = 0; b < kBuckets.size(); ++b) {
       cumulative += s.buckets[b].load(std::memory_order_relaxed);

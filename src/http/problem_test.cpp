@@ -1,7 +1,7 @@
 #include "http/problem.hpp"
 
-#include <boost/json.hpp>
 #include <gtest/gtest.h>
+#include <boost/json.hpp>
 
 #include <set>
 
@@ -10,14 +10,14 @@ namespace {
 
 TEST(Problem, EveryKindHasAStableTypeStatusAndBothTitles) {
   const std::vector<std::pair<ProblemKind, int>> expected{
-      {ProblemKind::bad_request, 400},        {ProblemKind::malformed_json, 400},
-      {ProblemKind::invalid_field, 422},      {ProblemKind::unsupported_media_type, 415},
-      {ProblemKind::not_found, 404},          {ProblemKind::method_not_allowed, 405},
-      {ProblemKind::payload_too_large, 413},  {ProblemKind::headers_too_large, 431},
-      {ProblemKind::request_timeout, 408},    {ProblemKind::handler_timeout, 503},
-      {ProblemKind::unauthenticated, 401},    {ProblemKind::forbidden, 403},
-      {ProblemKind::conflict, 409},           {ProblemKind::too_many_requests, 429},
-      {ProblemKind::unavailable, 503},        {ProblemKind::internal, 500}};
+      {ProblemKind::bad_request, 400},       {ProblemKind::malformed_json, 400},
+      {ProblemKind::invalid_field, 422},     {ProblemKind::unsupported_media_type, 415},
+      {ProblemKind::not_found, 404},         {ProblemKind::method_not_allowed, 405},
+      {ProblemKind::payload_too_large, 413}, {ProblemKind::headers_too_large, 431},
+      {ProblemKind::request_timeout, 408},   {ProblemKind::handler_timeout, 503},
+      {ProblemKind::unauthenticated, 401},   {ProblemKind::forbidden, 403},
+      {ProblemKind::conflict, 409},          {ProblemKind::too_many_requests, 429},
+      {ProblemKind::unavailable, 503},       {ProblemKind::internal, 500}};
   std::set<std::string> types;
   for (const auto& [kind, status] : expected) {
     EXPECT_EQ(status_of(kind), status);

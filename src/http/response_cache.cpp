@@ -25,6 +25,15 @@ Response ResponseCache::get_or_build(const std::string& key,
   return response;
 }
 
+std::optional<Response> ResponseCache::find(const std::string& key) {
+  if (ttl_ms_ <= 0) return std::nullopt;
+  const auto now = now_();
+  std::lock_guard lock(mutex_);
+  const auto it = entries_.find(key);
+  if (it == entries_.end() || it->second.expires_ms <= now) return std::nullopt;
+  return *it->second.response;
+}
+
 void ResponseCache::clear() {
   std::lock_guard lock(mutex_);
   entries_.clear();

@@ -8,6 +8,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 
 #include "http/message.hpp"
@@ -22,6 +23,8 @@ class ResponseCache {
 
   // The cached response for `key`, or `build()`'s, cached when it is a 200.
   Response get_or_build(const std::string& key, const std::function<Response()>& build);
+  // Only a fresh cached response; never builds (safe on an I/O thread).
+  std::optional<Response> find(const std::string& key);
   void clear();
 
  private:

@@ -24,6 +24,17 @@ TEST(ResponseCache, ServesRepeatsUntilExpiryOrClear) {
   EXPECT_EQ(cache.get_or_build("a", build).body, "v4") << "cleared";
 }
 
+TEST(ResponseCache, FindNeverBuilds) {
+  std::int64_t now = 0;
+  ResponseCache cache(1000, [&] { return now; });
+  EXPECT_FALSE(cache.find("a"));
+  cache.get_or_build("a", [] { return Response::text("x", "text/plain"); });
+  ASSERT_TRUE(cache.find("a"));
+  EXPECT_EQ(cache.find("a")->body, "x");
+  now = 1000;
+  EXPECT_FALSE(cache.find("a")) << "expired";
+}
+
 TEST(ResponseCache, OnlySuccessesAreCached) {
   int builds = 0;
   ResponseCache cache(1000, [] { return 0; });

@@ -39,15 +39,15 @@ std::vector<std::string_view> split_path(std::string_view path) {
 }
 
 void Router::add(std::string method, std::string pattern, Handler handler, RouteOptions options) {
-  Route route{std::move(method), std::move(pattern), std::move(handler), options, routes_.size(),
-              {}};
+  Route route{std::move(method), std::move(pattern), std::move(handler),
+              options,           routes_.size(),     {}};
   for (auto part : split_path(route.pattern)) route.segments.emplace_back(part);
   for (const Route& existing : routes_) {
-    const bool same_shape = std::equal(
-        existing.segments.begin(), existing.segments.end(), route.segments.begin(),
-        route.segments.end(), [](const std::string& a, const std::string& b) {
-          return a == b || (is_param(a) && is_param(b));
-        });
+    const bool same_shape =
+        std::equal(existing.segments.begin(), existing.segments.end(), route.segments.begin(),
+                   route.segments.end(), [](const std::string& a, const std::string& b) {
+                     return a == b || (is_param(a) && is_param(b));
+                   });
     if (existing.method == route.method && same_shape) {
       throw std::logic_error("duplicate route " + route.method + " " + route.pattern);
     }
@@ -70,9 +70,9 @@ Router::Match Router::match(std::string_view method, std::string_view path, Fiel
       result.allowed_methods.push_back(route.method);
     }
     if (route.method != wanted) continue;
-    const auto count = static_cast<std::size_t>(
-        std::count_if(route.segments.begin(), route.segments.end(),
-                      [](const std::string& s) { return is_param(s); }));
+    const auto count =
+        static_cast<std::size_t>(std::count_if(route.segments.begin(), route.segments.end(),
+                                               [](const std::string& s) { return is_param(s); }));
     if (count < best_params) {
       best = &route;
       best_params = count;

@@ -2,6 +2,7 @@
 // Routes by method and path pattern ("/api/v1/clinics/{id}"). Handlers are plain
 // functions from Request to Response; the server decides where they run.
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,6 +17,9 @@ struct RouteOptions {
   // Blocking handlers (anything touching the database or files) run on the blocking pool,
   // never on an I/O thread. Only pure, fast handlers may set this false.
   bool blocking = true;
+  // Tried first, on the I/O thread: answers when it can without blocking (a cache hit) and
+  // saves the trip to the blocking pool; nullopt falls through to the handler.
+  std::function<std::optional<Response>(Request&)> try_inline;
 };
 
 struct Route {

@@ -1,12 +1,12 @@
 #include "http/server.hpp"
 
+#include <spdlog/spdlog.h>
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/websocket.hpp>
 #include <boost/json.hpp>
 #include <boost/url/parse.hpp>
-#include <spdlog/spdlog.h>
 
 #include <atomic>
 #include <deque>
@@ -44,28 +44,28 @@ const std::pair<std::string_view, std::string_view> kSecurityHeaders[] = {
     {"X-Content-Type-Options", "nosniff"},
     {"X-Frame-Options", "DENY"},
     {"Referrer-Policy", "no-referrer"},
-    {"Permissions-Policy", "camera=(self), microphone=(self), display-capture=(self), geolocation=()"},
+    {"Permissions-Policy",
+     "camera=(self), microphone=(self), display-capture=(self), geolocation=()"},
     {"Cross-Origin-Opener-Policy", "same-origin"},
     {"Cross-Origin-Resource-Policy", "same-origin"},
 };
 
 std::string make_request_id(const bhttp::request<bhttp::string_body>& req) {
   const auto given = req["X-Request-Id"];
-  if (!given.empty() && given.size() <= 64 &&
-      std::all_of(given.begin(), given.end(), [](char c) {
+  if (!given.empty() && given.size() <= 64 && std::all_of(given.begin(), given.end(), [](char c) {
         return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_';
       })) {
     return std::string(given);
   }
   static std::atomic<std::uint64_t> counter{0};
-  static const std::uint64_t boot = static_cast<std::uint64_t>(
-      std::chrono::system_clock::now().time_since_epoch().count());
+  static const std::uint64_t boot =
+      static_cast<std::uint64_t>(std::chrono::system_clock::now().time_since_epoch().count());
   return fmt::format("{:x}-{:x}", boot & 0xffffffffff, counter.fetch_add(1) + 1);
 }
 
 // Translates Beast's request into the capability-facing Request.
-std::optional<Request> translate(bhttp::request<bhttp::string_body>& req,
-                                 const std::string& remote, std::string request_id) {
+std::optional<Request> translate(bhttp::request<bhttp::string_body>& req, const std::string& remote,
+                                 std::string request_id) {
   auto parsed = boost::urls::parse_origin_form(req.target());
   if (!parsed) return std::nullopt;
   Request out;
@@ -146,21 +146,22 @@ class Server::Impl {
 
  private:
   void add_builtin_routes() {
-    router_.add(
-        "GET", "/healthz",
-        [](Request&) { return Response::json(boost::json::object{{"status", "ok"}}); },
-        {.blocking = false});
+    router_.add("GET", "/healthz",
+                [](Request&) {
+                  return Response::json(boost::json::object{{"status", "ok"}});
+                },
+                {.blocking = false});
     router_.add("GET", "/readyz", [this](Request&) {
       const bool ok = !stopping_ && ready_ && ready_();
       return Response::json(boost::json::object{{"status", ok ? "ready" : "not ready"}},
                             ok ? 200 : 503);
     });
-    router_.add(
-        "GET", "/metrics",
-        [this](Request&) {
-          return Response::text(metrics_->render(), "text/plain; version=0.0.4; charset=utf-8");
-        },
-        {.blocking = false});
+    router_.add("GET", "/metrics",
+                [this](Request&) {
+                  return Response::text(metrics_->render(),
+                                        "text/plain; version=0.0.4; charset=utf-8");
+                },
+                {.blocking = false});
   }
 
   // --- accepting and shutting down ---
@@ -351,8 +352,9 @@ class Server::Impl {
     std::string request_id = make_request_id(req);
     auto translated = translate(req, remote, request_id);
     if (!translated) {
-      Response r = problem_response(Problem(ProblemKind::bad_request, "The request target is not a valid URL path."),
-                                    language, request_id);
+      Response r = problem_response(
+          Problem(ProblemKind::bad_request, "The request target is not a valid URL path."),
+          language, request_id);
       r.set_header("X-Request-Id", request_id);
       co_return Handled{std::move(r), unmatched_slot_, "unmatched"};
     }
@@ -362,16 +364,20 @@ class Server::Impl {
     if (match.route != nullptr) {
       out.slot = match.route->index;
       out.route = match.route->pattern;
+      std::optional<Response> quick;
+      if (match.route->options.try_inline) quick = try_inline(*match.route, *request, language);
       // Not a ?: expression: g++ 12 miscompiles co_await inside a conditional operator.
-      if (match.route->options.blocking) {
+      if (quick) {
+        out.response = std::move(*quick);
+      } else if (match.route->options.blocking) {
         out.response = co_await run_blocking(match.route->handler, request, language);
       } else {
         out.response = invoke(match.route->handler, *request, language);
       }
     } else if (match.path_exists) {
-      out.response = problem_response(
-          Problem(ProblemKind::method_not_allowed, "This path does not accept " + request->method + "."),
-          language, request_id);
+      out.response = problem_response(Problem(ProblemKind::method_not_allowed,
+                                              "This path does not accept " + request->method + "."),
+                                      language, request_id);
       std::string allow;
       for (const auto& m : match.allowed_methods) allow += (allow.empty() ? "" : ", ") + m;
       out.response.set_header("Allow", allow);
@@ -380,12 +386,20 @@ class Server::Impl {
       out.route = "static";
       out.response = std::move(*file);
     } else {
-      out.response = problem_response(
-          Problem(ProblemKind::not_found, "There is nothing at this address."), language,
-          request_id);
+      out.response =
+          problem_response(Problem(ProblemKind::not_found, "There is nothing at this address."),
+                           language, request_id);
     }
     out.response.set_header("X-Request-Id", request_id);
     co_return out;
+  }
+
+  std::optional<Response> try_inline(const Route& route, Request& request, Language language) {
+    try {
+      return route.options.try_inline(request);
+    } catch (const Problem& problem) {
+      return problem_response(problem, language, request.request_id);
+    }
   }
 
   Response invoke(const Handler& handler, Request& request, Language language) {
@@ -428,9 +442,9 @@ class Server::Impl {
     co_await pending->timer.async_wait(kTuple);
     if (pending->result) co_return std::move(*pending->result);
     spdlog::warn("handler timeout request_id={}", request->request_id);
-    co_return problem_response(Problem(ProblemKind::handler_timeout,
-                                       "The server could not answer in time. Try again."),
-                               language, request->request_id);
+    co_return problem_response(
+        Problem(ProblemKind::handler_timeout, "The server could not answer in time. Try again."),
+        language, request->request_id);
   }
 
   std::optional<Response> serve_static(const Request& request) {
@@ -452,7 +466,7 @@ class Server::Impl {
 
   // Plain function, not a coroutine: g++ 12 miscompiles some loops inside coroutines.
   static bhttp::response<bhttp::string_body> to_beast(Response& response, bool keep_alive,
-                                                     unsigned version, bool head) {
+                                                      unsigned version, bool head) {
     bhttp::response<bhttp::string_body> res{static_cast<bhttp::status>(response.status), version};
     res.set(bhttp::field::server, "oppenvard");
     for (const auto& header : kSecurityHeaders) res.set(header.first, header.second);
@@ -489,9 +503,8 @@ class Server::Impl {
     }
 
     void deliver(std::shared_ptr<const std::string> frame) override {
-      net::post(ws.get_executor(), [self = shared_from_this(), frame = std::move(frame)] {
-        self->enqueue(frame);
-      });
+      net::post(ws.get_executor(),
+                [self = shared_from_this(), frame = std::move(frame)] { self->enqueue(frame); });
     }
 
     // Runs on the peer's executor. A null frame means "close going away".
@@ -548,9 +561,8 @@ class Server::Impl {
     auto timeouts = websocket::stream_base::timeout::suggested(beast::role_type::server);
     timeouts.handshake_timeout = std::chrono::seconds(5);  // also bounds the closing handshake
     peer->ws.set_option(timeouts);
-    peer->ws.set_option(websocket::stream_base::decorator([](websocket::response_type& res) {
-      res.set(bhttp::field::server, "oppenvard");
-    }));
+    peer->ws.set_option(websocket::stream_base::decorator(
+        [](websocket::response_type& res) { res.set(bhttp::field::server, "oppenvard"); }));
     peer->ws.read_message_max(kWebSocketMessageLimit);
     auto [accept_ec] = co_await peer->ws.async_accept(req, kTuple);
     if (accept_ec) co_return;
@@ -652,9 +664,17 @@ class Server::Impl {
 Server::Server(ServerConfig config, Router& router, Hub& hub, std::function<bool()> ready)
     : impl_(std::make_unique<Impl>(std::move(config), router, hub, std::move(ready))) {}
 Server::~Server() = default;
-unsigned short Server::listen() { return impl_->listen(); }
-void Server::run() { impl_->run(); }
-void Server::stop() { impl_->stop(); }
-Metrics& Server::metrics() { return impl_->metrics(); }
+unsigned short Server::listen() {
+  return impl_->listen();
+}
+void Server::run() {
+  impl_->run();
+}
+void Server::stop() {
+  impl_->stop();
+}
+Metrics& Server::metrics() {
+  return impl_->metrics();
+}
 
 }  // namespace oppenvard::http

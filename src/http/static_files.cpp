@@ -46,10 +46,10 @@ StaticFiles::StaticFiles(const std::string& root) {
     file.content = content.str();
     file.content_type = std::string(content_type_for(relative));
     // Vite puts content-hashed names under /assets/: they never change.
-    file.cache_control = relative.starts_with("/assets/") ? "public, max-age=31536000, immutable"
-                                                          : "no-cache";
-    file.etag = fmt::format("\"{:x}-{:x}\"", file.content.size(),
-                            std::hash<std::string>{}(file.content));
+    file.cache_control =
+        relative.starts_with("/assets/") ? "public, max-age=31536000, immutable" : "no-cache";
+    file.etag =
+        fmt::format("\"{:x}-{:x}\"", file.content.size(), std::hash<std::string>{}(file.content));
     files_.emplace(relative, std::move(file));
   }
 }

@@ -13,9 +13,10 @@ namespace fs = std::filesystem;
 class StaticFilesTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    root = fs::temp_directory_path() /
-           ("oppenvard-static-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
-            "-" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    root =
+        fs::temp_directory_path() /
+        ("oppenvard-static-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
+         "-" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::create_directories(root / "assets");
     std::ofstream(root / "index.html") << "<!doctype html><title>x</title>";
     std::ofstream(root / "assets" / "app-1a2b.js") << "console.log(1)";
