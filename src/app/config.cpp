@@ -144,7 +144,8 @@ void apply_reserve_numbers(const toml::table& t, LoadedConfig& out) {
     core::ReserveNumberFormat f;
     f.oid = entry->get_as<std::string>("oid") ? **entry->get_as<std::string>("oid") : "";
     f.name = entry->get_as<std::string>("name") ? **entry->get_as<std::string>("name") : "";
-    f.pattern = entry->get_as<std::string>("pattern") ? **entry->get_as<std::string>("pattern") : "";
+    f.pattern =
+        entry->get_as<std::string>("pattern") ? **entry->get_as<std::string>("pattern") : "";
     if (const auto* letters = entry->get_as<toml::table>("letter_values")) {
       for (const auto& [letter, value] : *letters) {
         const auto v = value.value<std::int64_t>();

@@ -14,9 +14,8 @@ class ConfigTest : public ::testing::Test {
  protected:
   void SetUp() override {
     dir_ = fs::temp_directory_path() /
-           ("oppenvard-config-" + std::string(::testing::UnitTest::GetInstance()
-                                                  ->current_test_info()
-                                                  ->name()));
+           ("oppenvard-config-" +
+            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
     fs::create_directories(dir_);
   }
   void TearDown() override { fs::remove_all(dir_); }
@@ -58,8 +57,8 @@ extra_days_off = ["2026-12-28"]
 TEST_F(ConfigTest, PostgreSQLTurnsDemoOffUnlessAskedFor) {
   auto loaded = load_config(std::nullopt, {{"OPPENVARD_DATABASE_URL", "postgresql://db/x"}});
   EXPECT_FALSE(loaded.config.demo_enabled());
-  loaded = load_config(std::nullopt,
-                       {{"OPPENVARD_DATABASE_URL", "postgresql://db/x"}, {"OPPENVARD_DEMO", "true"}});
+  loaded = load_config(
+      std::nullopt, {{"OPPENVARD_DATABASE_URL", "postgresql://db/x"}, {"OPPENVARD_DEMO", "true"}});
   EXPECT_TRUE(loaded.config.demo_enabled());
 }
 

@@ -36,7 +36,7 @@ struct ReserveNumber {
 };
 
 Result<ReserveNumber, ReserveNumberError> parse_reserve_number(std::string_view text,
-                                                              const ReserveNumberFormat& format);
+                                                               const ReserveNumberFormat& format);
 
 std::string_view describe(ReserveNumberError error);
 

@@ -5,8 +5,8 @@
 namespace oppenvard::core {
 namespace {
 
-const ReserveNumberFormat kVgr{"1.2.752.113.11.0.2.1.1.1", "VGR reservnummer", "YYYYMMDDLNNC",
-                               {{'K', 5}, {'M', 7}, {'X', 8}}};
+const ReserveNumberFormat kVgr{
+    "1.2.752.113.11.0.2.1.1.1", "VGR reservnummer", "YYYYMMDDLNNC", {{'K', 5}, {'M', 7}, {'X', 8}}};
 
 // Independent reference: Luhn over YYMMDD, the letter's value and NN, written out by hand.
 char reference_check(const std::string& yymmdd, int letter, const std::string& nn) {
@@ -24,8 +24,8 @@ TEST(ReserveNumber, AcceptsEveryLetterAndSerialWithTheRightCheckDigit) {
   for (const auto& [letter, value] : kVgr.letter_values) {
     for (int n = 0; n < 100; ++n) {
       const std::string nn = (n < 10 ? "0" : "") + std::to_string(n);
-      const std::string text = std::string("19850317") + letter + nn +
-                               reference_check("850317", value, nn);
+      const std::string text =
+          std::string("19850317") + letter + nn + reference_check("850317", value, nn);
       const auto parsed = parse_reserve_number(text, kVgr);
       ASSERT_TRUE(parsed.ok()) << text;
       EXPECT_EQ(parsed.value().oid, kVgr.oid);

@@ -1,8 +1,8 @@
 #include "db/database.hpp"
 
-#include <boost/url/parse.hpp>
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/sqlite3/soci-sqlite3.h>
+#include <boost/url/parse.hpp>
 
 #include <filesystem>
 #include <stdexcept>
