@@ -88,8 +88,8 @@ void print_banner(const Config& config, unsigned short port) {
   std::fflush(stdout);
 }
 
-int serve(Config config) {
-  setup_logging(config);
+// Runs until SIGTERM. Everything that may still log is destroyed before the logger is.
+void run_server(const Config& config) {
   Application application(config);
   migrate_database(application.database());
   if (config.demo_enabled()) load_demo_data(application.database());
@@ -113,6 +113,11 @@ int serve(Config config) {
   spdlog::info("listening host={} port={} database={} demo={}", listen->host, port,
                db::redact_url(config.effective_database_url()), config.demo_enabled());
   server.run();
+}
+
+int serve(Config config) {
+  setup_logging(config);
+  run_server(config);
   spdlog::info("stopped");
   spdlog::shutdown();
   return 0;
