@@ -87,34 +87,18 @@ struct Session {
 
 Session log_in(unsigned short port, const std::string& name) {
   if (name.empty()) return {};
-  const auto people = http_request(port, "GET", "/api/v1/auth/demo/people").json();
-  std::string id;
-  for (const auto& p : people.at("items").as_array()) {
-    if (p.at("name").as_string() == name) id = std::string(p.at("id").as_string());
+  const auto set_cookie = demo_log_in_set_cookie(port, name);
+  if (set_cookie.empty()) {
+    ADD_FAILURE() << "log-in failed for " << name;
+    return {};
   }
-  const std::map<std::string, std::string> h{{"Content-Type", "application/json"},
-                                             {"X-CSRF-Token", "anonymous"}};
-  const auto ref = std::string(
-      http_request(port, "POST", "/api/v1/auth/demo/start", R"({"person_id":")" + id + "\"}", h)
-          .json()
-          .at("order_ref")
-          .as_string());
-  for (int i = 0; i < 50; ++i) {
-    const auto r = http_request(port, "POST", "/api/v1/auth/demo/collect",
-                                R"({"order_ref":")" + ref + "\"}", h);
-    if (r.json().at("status") == "complete") {
-      Session s;
-      s.cookie = r.header("set-cookie").substr(0, r.header("set-cookie").find(';'));
-      s.csrf = std::string(http_request(port, "GET", "/api/v1/me", "", {{"Cookie", s.cookie}})
-                               .json()
-                               .at("csrf_token")
-                               .as_string());
-      return s;
-    }
-    std::this_thread::sleep_for(100ms);
-  }
-  ADD_FAILURE() << "log-in failed for " << name;
-  return {};
+  Session s;
+  s.cookie = set_cookie.substr(0, set_cookie.find(';'));
+  s.csrf = std::string(http_request(port, "GET", "/api/v1/me", "", {{"Cookie", s.cookie}})
+                           .json()
+                           .at("csrf_token")
+                           .as_string());
+  return s;
 }
 
 // A concrete request for a route pattern, with a plausible body.

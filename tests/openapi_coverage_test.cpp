@@ -1,7 +1,7 @@
 // docs/openapi.yaml must describe every route the server answers: the test fails as soon
 // as a route is added without documenting it (or documentation names a route that is gone).
-#include <boost/json.hpp>
 #include <gtest/gtest.h>
+#include <boost/json.hpp>
 
 #include <algorithm>
 #include <cctype>

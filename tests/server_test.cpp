@@ -49,7 +49,8 @@ TEST(Server, ShutdownLetsARequestInFlightFinish) {
     return Response::text("done", "text/plain");
   });
   InProcessServer s(router);
-  auto answer = std::async(std::launch::async, [&] { return http_request(s.port(), "GET", "/slow"); });
+  auto answer =
+      std::async(std::launch::async, [&] { return http_request(s.port(), "GET", "/slow"); });
   while (!entered) std::this_thread::sleep_for(5ms);
   s.server().stop();
   const auto r = answer.get();
@@ -86,13 +87,12 @@ TEST(Server, BlockingHandlersNeverRunOnTheIoThreads) {
     return Response::text("x", "text/plain");
   });
   std::thread::id inline_thread;
-  router.add(
-      "GET", "/inline",
-      [&](Request&) {
-        inline_thread = std::this_thread::get_id();
-        return Response::text("x", "text/plain");
-      },
-      {.blocking = false});
+  router.add("GET", "/inline",
+             [&](Request&) {
+               inline_thread = std::this_thread::get_id();
+               return Response::text("x", "text/plain");
+             },
+             {.blocking = false});
   ServerConfig config;
   config.io_threads = 1;
   InProcessServer s(router, config);

@@ -178,7 +178,9 @@ std::vector<ProviderConfig> Login::providers() const {
   return out;
 }
 
-bool Login::demo_enabled() const { return sessions_.demo_enabled(); }
+bool Login::demo_enabled() const {
+  return sessions_.demo_enabled();
+}
 
 Login::Provider& Login::find(const std::string& id) const {
   const auto it = providers_.find(id);
@@ -329,20 +331,19 @@ std::string redirect_uri_for(const ProviderConfig& config, const http::Request& 
 void register_routes(http::Router& router, Login& login) {
   // What the log-in page offers: the configured identity providers (never their secrets),
   // the demo e-ID in demo mode, and staff password + TOTP.
-  router.add(
-      "GET", "/api/v1/auth/methods",
-      [&login](http::Request&) {
-        boost::json::array providers;
-        for (const auto& p : login.providers()) {
-          providers.push_back({{"id", p.id},
-                               {"audience", p.audience},
-                               {"start", "/api/v1/auth/oidc/" + p.id + "/start"}});
-        }
-        return http::Response::json(boost::json::object{{"oidc", std::move(providers)},
-                                                        {"demo", login.demo_enabled()},
-                                                        {"staff_password", true}});
-      },
-      {.blocking = false});
+  router.add("GET", "/api/v1/auth/methods",
+             [&login](http::Request&) {
+               boost::json::array providers;
+               for (const auto& p : login.providers()) {
+                 providers.push_back({{"id", p.id},
+                                      {"audience", p.audience},
+                                      {"start", "/api/v1/auth/oidc/" + p.id + "/start"}});
+               }
+               return http::Response::json(boost::json::object{{"oidc", std::move(providers)},
+                                                               {"demo", login.demo_enabled()},
+                                                               {"staff_password", true}});
+             },
+             {.blocking = false});
 
   router.add("GET", "/api/v1/auth/oidc/{id}/start", [&login](http::Request& request) {
     const std::string id(request.param("id"));

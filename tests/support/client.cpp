@@ -7,6 +7,7 @@
 #include <boost/json.hpp>
 
 #include <algorithm>
+#include <thread>
 
 namespace oppenvard::testing {
 
@@ -21,10 +22,13 @@ std::string HttpResult::header(const std::string& lower_name) const {
   return it == headers.end() ? "" : it->second;
 }
 
-boost::json::value HttpResult::json() const { return boost::json::parse(body); }
+boost::json::value HttpResult::json() const {
+  return boost::json::parse(body);
+}
 
 HttpResult http_request(unsigned short port, const std::string& method, const std::string& target,
-                        const std::string& body, const std::map<std::string, std::string>& headers) {
+                        const std::string& body,
+                        const std::map<std::string, std::string>& headers) {
   net::io_context ioc;
   beast::tcp_stream stream(ioc);
   stream.expires_after(std::chrono::seconds(30));
@@ -81,6 +85,28 @@ std::string raw_exchange(unsigned short port, const std::string& bytes,
   read_more();
   ioc.run();
   return answer;
+}
+
+std::string demo_log_in_set_cookie(unsigned short port, const std::string& name) {
+  const auto people = http_request(port, "GET", "/api/v1/auth/demo/people").json();
+  std::string id;
+  for (const auto& p : people.at("items").as_array()) {
+    if (p.at("name").as_string() == name) id = std::string(p.at("id").as_string());
+  }
+  if (id.empty()) return "";
+  const std::map<std::string, std::string> headers{{"Content-Type", "application/json"},
+                                                   {"X-CSRF-Token", "anonymous"}};
+  const auto order = http_request(port, "POST", "/api/v1/auth/demo/start",
+                                  R"({"person_id":")" + id + "\"}", headers)
+                         .json();
+  const std::string ref(order.at("order_ref").as_string());
+  for (int i = 0; i < 50; ++i) {
+    const auto r = http_request(port, "POST", "/api/v1/auth/demo/collect",
+                                R"({"order_ref":")" + ref + "\"}", headers);
+    if (r.json().at("status") == "complete") return r.header("set-cookie");
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  return "";
 }
 
 struct WebSocketClient::Impl {
@@ -141,6 +167,8 @@ std::optional<boost::json::value> WebSocketClient::receive_json(std::chrono::mil
   return boost::json::parse(*text);
 }
 
-bool WebSocketClient::closed() const { return impl_->closed; }
+bool WebSocketClient::closed() const {
+  return impl_->closed;
+}
 
 }  // namespace oppenvard::testing

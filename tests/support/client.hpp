@@ -27,6 +27,10 @@ HttpResult http_request(unsigned short port, const std::string& method, const st
 std::string raw_exchange(unsigned short port, const std::string& bytes,
                          std::chrono::milliseconds wait);
 
+// Logs in as a demo person (by display name) through the demo e-ID and returns the whole
+// Set-Cookie header of the new session, or "" if the person or the log-in was not found.
+std::string demo_log_in_set_cookie(unsigned short port, const std::string& name);
+
 class WebSocketClient {
  public:
   WebSocketClient(unsigned short port, const std::string& path);

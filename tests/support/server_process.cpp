@@ -15,8 +15,12 @@
 
 namespace oppenvard::testing {
 
-std::string binary_path() { return OPPENVARD_BINARY; }
-std::string source_dir() { return OPPENVARD_SOURCE_DIR; }
+std::string binary_path() {
+  return OPPENVARD_BINARY;
+}
+std::string source_dir() {
+  return OPPENVARD_SOURCE_DIR;
+}
 
 ServerProcess::ServerProcess(std::map<std::string, std::string> env) {
   char pattern[] = "/tmp/oppenvard-it-XXXXXX";

@@ -2,10 +2,8 @@
 // access log (/patient/logg) — against the running server in demo mode.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { AxeBuilder } from '@axe-core/playwright';
-import { DEMO_PEOPLE, assertNoProblems, headingText, launch, loginAs, openPage } from './helpers.mjs';
+import { assertAxeClean, assertNoProblems, assertNoSidewaysScroll, DEMO_PEOPLE, headingText, launch, loginAs, openPage } from './helpers.mjs';
 
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const MATS = 'Mats Johansson';
 const UNIT = 'Vårdcentralen Björkdalen';
 
@@ -16,22 +14,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-async function assertAxeClean(page, what) {
-  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  const text = violations
-    .map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`)
-    .join('\n');
-  assert.equal(violations.length, 0, `${what}:\n${text}`);
-}
-
-async function assertNoSidewaysScroll(page, what) {
-  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
-    scrollWidth: document.documentElement.scrollWidth,
-    clientWidth: document.documentElement.clientWidth,
-  }));
-  assert.ok(scrollWidth <= clientWidth, `${what}: page is ${scrollWidth}px wide in a ${clientWidth}px window`);
-}
 
 /** Waits until the results' live region reports a finished load. */
 async function waitForResults(page) {

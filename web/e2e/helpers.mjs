@@ -2,6 +2,7 @@
 // a watch on each page for script errors and Content-Security-Policy
 // violations (the server sends a strict CSP; the app must run under it).
 import assert from 'node:assert/strict';
+import { AxeBuilder } from '@axe-core/playwright';
 import { chromium } from 'playwright-core';
 
 export const BASE_URL = (process.env.OPPENVARD_URL ?? '').replace(/\/+$/, '');
@@ -116,4 +117,24 @@ export async function loginAs(page, name, query = '') {
   await personButton(page, name).click();
   await page.waitForURL((url) => url.pathname !== '/logga-in', { timeout: 20_000 });
   await page.locator('h1').waitFor();
+}
+
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/** Zero axe WCAG 2.1 A/AA violations on the page as it is now. */
+export async function assertAxeClean(page, what) {
+  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  const text = violations
+    .map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`)
+    .join('\n');
+  assert.equal(violations.length, 0, `${what}:\n${text}`);
+}
+
+/** The page fits its window: no sideways scrolling (checked at 320 px by the callers). */
+export async function assertNoSidewaysScroll(page, what) {
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+  }));
+  assert.ok(scrollWidth <= clientWidth, `${what}: page is ${scrollWidth}px wide in a ${clientWidth}px window`);
 }

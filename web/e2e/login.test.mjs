@@ -2,10 +2,8 @@
 // child, and log-out — against the running server in demo mode.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { AxeBuilder } from '@axe-core/playwright';
-import { DEMO_PEOPLE, assertNoProblems, headingText, launch, loginAs, openPage, personButton } from './helpers.mjs';
+import { assertAxeClean, assertNoProblems, assertNoSidewaysScroll, DEMO_PEOPLE, headingText, launch, loginAs, openPage, personButton } from './helpers.mjs';
 
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const PANEL_HEADING = 'Logga in med BankID (demo)';
 
 let browser;
@@ -15,25 +13,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-function describeViolations(violations) {
-  return violations
-    .map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`)
-    .join('\n');
-}
-
-async function assertAxeClean(page, what) {
-  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  assert.equal(violations.length, 0, `${what}:\n${describeViolations(violations)}`);
-}
-
-async function assertNoSidewaysScroll(page, what) {
-  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
-    scrollWidth: document.documentElement.scrollWidth,
-    clientWidth: document.documentElement.clientWidth,
-  }));
-  assert.ok(scrollWidth <= clientWidth, `${what}: page is ${scrollWidth}px wide in a ${clientWidth}px window`);
-}
 
 /** The answer of /api/v1/me for this browser context (its cookies). */
 async function meStatus(page) {

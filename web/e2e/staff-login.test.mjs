@@ -3,11 +3,9 @@
 // the running server in demo mode (every demo staff member's password is "demo").
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { AxeBuilder } from '@axe-core/playwright';
-import { BASE_URL, assertNoProblems, headingText, launch, openPage } from './helpers.mjs';
+import { assertAxeClean, assertNoProblems, assertNoSidewaysScroll, BASE_URL, headingText, launch, openPage } from './helpers.mjs';
 import { totp } from './totp.mjs';
 
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 // Leila Karimi first; Mats Johansson (audit tests) and Anna Nilsson (wrong password) are left out.
 const CANDIDATES = [
   'SE2321000131-S000000000205',
@@ -26,22 +24,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-async function assertAxeClean(page, what) {
-  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  const text = violations
-    .map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`)
-    .join('\n');
-  assert.equal(violations.length, 0, `${what}:\n${text}`);
-}
-
-async function assertNoSidewaysScroll(page, what) {
-  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
-    scrollWidth: document.documentElement.scrollWidth,
-    clientWidth: document.documentElement.clientWidth,
-  }));
-  assert.ok(scrollWidth <= clientWidth, `${what}: page is ${scrollWidth}px wide in a ${clientWidth}px window`);
-}
 
 /**
  * A demo staff member who has not yet connected an authenticator app (so the
