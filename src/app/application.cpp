@@ -1,10 +1,12 @@
 #include "app/application.hpp"
 
 #include "app/public_api.hpp"
+#include "app/realtime.hpp"
 #include "audit/api.hpp"
 #include "audit/store.hpp"
 #include "core/time.hpp"
 #include "directory/api.hpp"
+#include "eservices/api.hpp"
 #include "identity/api.hpp"
 #include "identity/oidc_http.hpp"
 #include "identity/oidc_login.hpp"
@@ -14,25 +16,22 @@ namespace oppenvard::app {
 namespace {
 
 std::unique_ptr<core::Clock> make_clock(const Config& config) {
-  // A pinned clock makes demo deadlines reproducible; validate() allows it in demo mode only.
+  // A clock started at a chosen instant makes demo deadlines reproducible; validate() allows
+  // it in demo mode only.
   if (config.demo_enabled() && !config.demo_now.empty()) {
     if (auto at = core::parse_rfc3339(config.demo_now)) {
-      return std::make_unique<core::FixedClock>(*at);
+      return std::make_unique<core::StartedAtClock>(*at);
     }
   }
   return std::make_unique<core::SystemClock>();
-}
-
-// Until identity lands every connection is anonymous: only public topics are open.
-bool anonymous_topic_policy(std::string_view topic) {
-  return topic == "system" || topic.starts_with("public:");
 }
 
 }  // namespace
 
 std::vector<db::Migration> all_migrations() {
   std::vector<db::Migration> all;
-  for (auto list : {directory::migrations(), identity::migrations(), audit::migrations()}) {
+  for (auto list : {directory::migrations(), identity::migrations(), audit::migrations(),
+                    eservices::migrations()}) {
     for (auto& m : list) all.push_back(std::move(m));
   }
   return all;
@@ -58,7 +57,8 @@ Application::Application(Config config)
       audit_service_(*database_, *clock_),
       identity_store_(*database_),
       identity_service_(identity_store_, *clock_, audit_service_, config_.demo_enabled()),
-      hub_(anonymous_topic_policy) {
+      eservices_store_(*database_),
+      hub_(topic_policy(topic_grants_, *clock_)) {
   directory::register_routes(router_, directory_service_, directory_cache_);
   identity::register_routes(router_, identity_service_);
   std::vector<identity::oidc::ProviderConfig> providers;
@@ -78,6 +78,21 @@ Application::Application(Config config)
                            const auto clinic = directory_store_.find(care_unit_id);
                            return clinic ? clinic->name : std::string();
                          });
+  eservices::Settings eservices_settings;
+  eservices_settings.attachment_dir = std::filesystem::path(config_.data_dir) / "attachments";
+  eservices_settings.documentation_due_ms = config_.documentation_due_hours * 3'600'000;
+  eservices_settings.max_attachment_bytes = config_.max_body_bytes;
+  eservices_service_ = std::make_unique<eservices::Service>(
+      eservices_store_, identity_store_, audit_service_, *clock_, calendar_,
+      std::move(eservices_settings),
+      [this](const std::string& topic, const boost::json::value& event) {
+        hub_.publish(topic, event);
+      });
+  eservices::register_routes(router_, *eservices_service_, identity_service_);
+  register_realtime_routes(router_, identity_service_, topic_grants_, *clock_,
+                           [this](const identity::Principal& who, const std::string& topic) {
+                             return eservices_service_->may_listen(who, topic);
+                           });
   register_public_routes(router_, calendar_);
 }
 

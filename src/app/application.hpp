@@ -11,11 +11,14 @@
 #include "db/database.hpp"
 #include "db/migrations.hpp"
 #include "directory/service.hpp"
+#include "eservices/service.hpp"
+#include "eservices/store.hpp"
 #include "http/hub.hpp"
 #include "http/response_cache.hpp"
 #include "http/router.hpp"
 #include "identity/service.hpp"
 #include "identity/store.hpp"
+#include "identity/topic_grants.hpp"
 
 namespace oppenvard::identity::oidc {
 class StateStore;
@@ -56,6 +59,9 @@ class Application {
   identity::Service identity_service_;
   std::unique_ptr<identity::oidc::StateStore> oidc_states_;
   std::unique_ptr<identity::oidc::Login> oidc_login_;
+  eservices::Store eservices_store_;
+  std::unique_ptr<eservices::Service> eservices_service_;
+  identity::TopicGrants topic_grants_;
   http::Router router_;
   http::Hub hub_;
 };

@@ -34,6 +34,8 @@ struct Config {
   std::int64_t handler_timeout_ms = 30'000;
   std::int64_t read_timeout_ms = 30'000;   // a request must arrive whole within this
   std::int64_t directory_cache_ms = 1000;  // how stale the public clinic list may be; 0: off
+  // M2: a closed case not marked documented in the EHR after this long is listed for the unit.
+  std::int64_t documentation_due_hours = 48;
   std::string web_root;                    // empty: web/dist beside the working directory, if built
   bool access_log = true;
   std::string log_level = "info";

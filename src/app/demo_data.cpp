@@ -1,6 +1,7 @@
 #include "app/demo_data.hpp"
 
 #include "directory/store.hpp"
+#include "eservices/store.hpp"
 #include "identity/rules.hpp"
 #include "identity/store.hpp"
 
@@ -269,11 +270,28 @@ void load_people(db::Database& db) {
   }
 }
 
+// E5/M3: clinics with a designated e-service administrator have published their e-services;
+// psychiatry has none yet, so patients see it cannot take cases. Björkdalen accepts photos.
+void load_eservice_settings(db::Database& db) {
+  eservices::Store store(db);
+  db.transaction([&](soci::session& sql) {
+    for (const auto& clinic : {kPrimaryCare, kHabilitation, kHomeCare}) {
+      auto settings = store.settings(sql, clinic);
+      settings.published = true;
+      if (clinic == kPrimaryCare) {
+        settings.images = {true, {"image/jpeg", "image/png"}, 1'000'000, 30};
+      }
+      store.save_settings(sql, clinic, settings);
+    }
+  });
+}
+
 }  // namespace
 
 void load_demo_data(db::Database& db) {
   load_directory(db);
   load_people(db);
+  load_eservice_settings(db);
 }
 
 std::vector<DemoPerson> demo_people() {

@@ -36,4 +36,22 @@ class FixedClock final : public Clock {
   std::atomic<std::int64_t> now_ms_;
 };
 
+// The demo's clock (demo.now): starts at a chosen instant and runs from there at the real
+// pace, so deadlines reproduce while log-ins, sessions and timeouts still see time pass.
+class StartedAtClock final : public Clock {
+ public:
+  explicit StartedAtClock(std::int64_t start_ms)
+      : start_ms_(start_ms), origin_(std::chrono::steady_clock::now()) {}
+
+  std::int64_t now_ms() const override {
+    return start_ms_ + std::chrono::duration_cast<std::chrono::milliseconds>(
+                           std::chrono::steady_clock::now() - origin_)
+                           .count();
+  }
+
+ private:
+  std::int64_t start_ms_;
+  std::chrono::steady_clock::time_point origin_;
+};
+
 }  // namespace oppenvard::core

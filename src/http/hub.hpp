@@ -22,13 +22,16 @@ class Subscriber {
 
 class Hub {
  public:
-  // Decides whether the connection that sent `upgrade_path` may listen to `topic`.
-  // Returns true when allowed. Capabilities extend it as they add topics.
-  using TopicPolicy = std::function<bool(std::string_view topic)>;
+  // Decides whether a connection may listen to `topic`, given the grant it presented with the
+  // subscribe frame ("" if none). Runs on an I/O thread: it must not block, so private topics
+  // are opened by a signed, expiring grant issued by an authenticated HTTP request.
+  using TopicPolicy = std::function<bool(std::string_view topic, std::string_view grant)>;
 
   explicit Hub(TopicPolicy policy) : policy_(std::move(policy)) {}
 
-  bool allowed(std::string_view topic) const { return policy_ && policy_(topic); }
+  bool allowed(std::string_view topic, std::string_view grant = {}) const {
+    return policy_ && policy_(topic, grant);
+  }
   void subscribe(const std::string& topic, const std::shared_ptr<Subscriber>& subscriber);
   void unsubscribe(const std::string& topic, const Subscriber* subscriber);
   void unsubscribe_all(const Subscriber* subscriber);

@@ -12,7 +12,7 @@ struct Inbox : Subscriber {
 };
 
 TEST(Hub, PublishReachesEverySubscriberOfTheTopicOnly) {
-  Hub hub([](std::string_view) { return true; });
+  Hub hub([](std::string_view, std::string_view) { return true; });
   auto a = std::make_shared<Inbox>();
   auto b = std::make_shared<Inbox>();
   hub.subscribe("case:1", a);
@@ -27,7 +27,7 @@ TEST(Hub, PublishReachesEverySubscriberOfTheTopicOnly) {
 }
 
 TEST(Hub, SubscribingTwiceDeliversOnce) {
-  Hub hub([](std::string_view) { return true; });
+  Hub hub([](std::string_view, std::string_view) { return true; });
   auto a = std::make_shared<Inbox>();
   hub.subscribe("t", a);
   hub.subscribe("t", a);
@@ -36,7 +36,7 @@ TEST(Hub, SubscribingTwiceDeliversOnce) {
 }
 
 TEST(Hub, UnsubscribedAndDestroyedSubscribersGetNothing) {
-  Hub hub([](std::string_view) { return true; });
+  Hub hub([](std::string_view, std::string_view) { return true; });
   auto a = std::make_shared<Inbox>();
   auto gone = std::make_shared<Inbox>();
   hub.subscribe("t", a);
@@ -51,7 +51,7 @@ TEST(Hub, UnsubscribedAndDestroyedSubscribersGetNothing) {
 }
 
 TEST(Hub, PolicyDecidesWhoMayListen) {
-  Hub hub([](std::string_view topic) { return topic.starts_with("public:"); });
+  Hub hub([](std::string_view topic, std::string_view) { return topic.starts_with("public:"); });
   EXPECT_TRUE(hub.allowed("public:directory"));
   EXPECT_FALSE(hub.allowed("case:123"));
   Hub closed(nullptr);

@@ -84,6 +84,26 @@ std::optional<bool> FieldReader::boolean(std::string_view name, bool required) {
   return value->get_bool();
 }
 
+const boost::json::object* FieldReader::object(std::string_view name, bool required) {
+  const auto* value = lookup(name, required);
+  if (value == nullptr) return nullptr;
+  if (!value->is_object()) {
+    fail(name, "must be an object");
+    return nullptr;
+  }
+  return &value->get_object();
+}
+
+const boost::json::array* FieldReader::array(std::string_view name, bool required) {
+  const auto* value = lookup(name, required);
+  if (value == nullptr) return nullptr;
+  if (!value->is_array()) {
+    fail(name, "must be an array");
+    return nullptr;
+  }
+  return &value->get_array();
+}
+
 void FieldReader::finish() {
   for (const auto& [key, value] : object_) {
     if (!known_.contains(std::string_view(key))) fail(key, "is not a known field");

@@ -1,6 +1,7 @@
 #pragma once
 // Reading JSON request bodies and query strings strictly: every wrong type, missing or
 // unknown field becomes one invalid-field problem listing all of them at once.
+#include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 
 #include <cstdint>
@@ -28,6 +29,9 @@ class FieldReader {
   std::optional<std::int64_t> integer(std::string_view name, bool required, std::int64_t min,
                                       std::int64_t max);
   std::optional<bool> boolean(std::string_view name, bool required);
+  // Nested values, checked for their type only; null when missing or of another type.
+  const boost::json::object* object(std::string_view name, bool required);
+  const boost::json::array* array(std::string_view name, bool required);
 
   void fail(std::string_view name, std::string message);
   // Throws invalid_field listing every problem found, including fields nobody asked for.

@@ -625,7 +625,11 @@ class Server::Impl {
       }
       const std::string name(topic->get_string());
       if (kind == "subscribe") {
-        if (!hub_.allowed(name)) {
+        std::string_view grant;
+        if (const auto* g = frame.if_contains("grant"); g != nullptr && g->is_string()) {
+          grant = g->get_string();
+        }
+        if (!hub_.allowed(name, grant)) {
           error(ProblemKind::forbidden, "You may not listen to this topic.");
           return;
         }

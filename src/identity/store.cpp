@@ -241,6 +241,17 @@ void Store::upsert_staff(const StaffMember& s) {
   });
 }
 
+void Store::replace_role_holders(soci::session& sql, const std::string& care_unit_id,
+                                 StaffRole role, const std::vector<std::string>& staff_ids) {
+  const std::string role_name(to_string(role));
+  sql << "DELETE FROM staff_assignments WHERE care_unit_id = :unit AND role = :role",
+      soci::use(care_unit_id, "unit"), soci::use(role_name, "role");
+  for (const auto& id : staff_ids) {
+    sql << kInsertAssignment, soci::use(id, "id"), soci::use(care_unit_id, "unit"),
+        soci::use(role_name, "role");
+  }
+}
+
 void Store::link_guardian(const std::string& guardian_id, const std::string& child_id) {
   db_.transaction([&](soci::session& sql) {
     sql << kLinkGuardian, soci::use(guardian_id, "guardian"), soci::use(child_id, "child");

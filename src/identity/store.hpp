@@ -65,6 +65,10 @@ class Store {
   std::optional<StaffMember> find_staff_by_id(const std::string& id);
   std::vector<Patient> children_of_guardian(const std::string& guardian_id);
   std::vector<AssignmentView> assignments_with_units(const std::string& staff_id);
+  // Makes `staff_ids` the only holders of `role` at the unit, inside the caller's transaction
+  // (e.g. the e-service administrators designated by the unit manager).
+  void replace_role_holders(soci::session& sql, const std::string& care_unit_id, StaffRole role,
+                            const std::vector<std::string>& staff_ids);
   std::vector<Patient> all_patients();
   std::vector<StaffMember> all_staff();
 
