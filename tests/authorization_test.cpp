@@ -17,7 +17,19 @@ namespace {
 
 using namespace std::chrono_literals;
 
-enum class Policy { public_route, session, patient, password_staff, unit_manager, websocket };
+enum class Policy {
+  public_route,
+  session,
+  patient,
+  password_staff,
+  unit_manager,
+  websocket,
+  staff,          // any staff member
+  case_parties,   // the case's patient (Erik) and staff of its care unit (Björkdalen)
+  case_patient,   // the case's patient only
+  unit_staff,     // staff with a care role at Björkdalen (Karin, Mats)
+  report_reader,  // unit managers (their units) and region administrators (all)
+};
 
 // Who may call what. Rows are "METHOD /pattern".
 const std::map<std::string, Policy> kPolicy{
@@ -48,6 +60,31 @@ const std::map<std::string, Policy> kPolicy{
     {"GET /api/v1/audit/events", Policy::unit_manager},
     {"GET /api/v1/audit/sample", Policy::unit_manager},
     {"POST /api/v1/audit/events/{id}/reviews", Policy::unit_manager},
+    {"POST /api/v1/realtime/grants", Policy::session},
+    {"GET /api/v1/clinics/{id}/eservices/{code}/form", Policy::public_route},
+    {"GET /api/v1/clinics/{id}/eservice-administration", Policy::unit_manager},
+    {"PUT /api/v1/clinics/{id}/eservices/{code}", Policy::unit_manager},
+    {"POST /api/v1/clinics/{id}/eservices", Policy::unit_manager},
+    {"PUT /api/v1/clinics/{id}/eservice-admins", Policy::unit_manager},
+    {"PUT /api/v1/clinics/{id}/eservice-publication", Policy::unit_manager},
+    {"PUT /api/v1/clinics/{id}/image-routine", Policy::unit_manager},
+    {"POST /api/v1/cases", Policy::patient},
+    {"GET /api/v1/me/cases", Policy::patient},
+    {"GET /api/v1/cases/{id}", Policy::case_parties},
+    {"POST /api/v1/cases/{id}/messages", Policy::case_parties},
+    {"POST /api/v1/cases/{id}/claim", Policy::unit_staff},
+    {"PUT /api/v1/cases/{id}/assignee", Policy::unit_staff},
+    {"POST /api/v1/cases/{id}/close", Policy::unit_staff},
+    {"GET /api/v1/cases/{id}/summary", Policy::unit_staff},
+    {"POST /api/v1/cases/{id}/documented", Policy::unit_staff},
+    {"POST /api/v1/cases/{id}/attachments", Policy::case_patient},
+    {"GET /api/v1/cases/{id}/attachments/{attachment_id}", Policy::case_parties},
+    {"GET /api/v1/units/{id}/inbox", Policy::unit_staff},
+    {"GET /api/v1/units/{id}/undocumented", Policy::unit_staff},
+    {"GET /api/v1/me/absence", Policy::staff},
+    {"PUT /api/v1/me/absence", Policy::staff},
+    {"DELETE /api/v1/me/absence", Policy::staff},
+    {"GET /api/v1/reports/eservices", Policy::report_reader},
 };
 
 const std::string kBjorkdalen = "0190a000-0000-7000-8000-000000000011";
@@ -76,6 +113,16 @@ bool allowed(Policy policy, const std::string& kind) {
       return kind == "doctor" || kind == "unit_manager" || kind == "region_admin";
     case Policy::unit_manager:
       return kind == "unit_manager";
+    case Policy::staff:
+      return kind == "doctor" || kind == "unit_manager" || kind == "region_admin";
+    case Policy::case_parties:
+      return kind == "patient" || kind == "doctor" || kind == "unit_manager";
+    case Policy::case_patient:
+      return kind == "patient";
+    case Policy::unit_staff:
+      return kind == "doctor" || kind == "unit_manager";
+    case Policy::report_reader:
+      return kind == "unit_manager" || kind == "region_admin";
   }
   return false;
 }
@@ -101,8 +148,49 @@ Session log_in(unsigned short port, const std::string& name) {
   return s;
 }
 
-// A concrete request for a route pattern, with a plausible body.
-std::pair<std::string, std::string> concrete(const std::string& pattern) {
+const std::string kAnna = "0190a000-0000-7000-8000-000000000202";
+
+// A concrete request for a route pattern, with a plausible body. Bodies are valid so that a
+// refusal, not a validation error, is what the caller meets; the allowed calls leave the demo
+// as it was (the same settings again) or add harmless data.
+std::pair<std::string, std::string> concrete(const std::string& pattern,
+                                             const std::string& case_id) {
+  std::string path = pattern;
+  auto fill = [&](const std::string& name, const std::string& value) {
+    if (auto at = path.find(name); at != std::string::npos) path.replace(at, name.size(), value);
+  };
+  if (pattern.starts_with("/api/v1/clinics/{id}/") || pattern.starts_with("/api/v1/units/{id}/")) {
+    fill("{id}", kBjorkdalen);
+    fill("{code}", pattern.ends_with("/form") ? "contact_me" : "advice");
+    if (pattern.ends_with("/eservices/{code}") || path.ends_with("/eservices/advice")) {
+      return {path, R"({"status":"on"})"};
+    }
+    if (pattern.ends_with("/eservices")) return {path, R"({"name_sv":"Test","name_en":"Test"})"};
+    if (pattern.ends_with("/eservice-admins"))
+      return {path, R"({"staff_ids":[")" + kAnna + R"("]})"};
+    if (pattern.ends_with("/eservice-publication")) return {path, R"({"published":true})"};
+    if (pattern.ends_with("/image-routine")) {
+      return {path, R"({"enabled":true,"types":["image/jpeg","image/png"],"max_bytes":1000000,)"
+                    R"("retention_days":30})"};
+    }
+    return {path, ""};
+  }
+  if (pattern.starts_with("/api/v1/cases/{id}")) {
+    fill("{id}", case_id);
+    fill("{attachment_id}", "no-such-attachment");
+    if (pattern.ends_with("/messages")) return {path, R"({"body":"Hej"})"};
+    if (pattern.ends_with("/assignee")) return {path, R"({"staff_id":null})"};
+    if (pattern.ends_with("/close")) return {path, R"({"outcome":"answered"})"};
+    return {path, ""};
+  }
+  if (pattern == "/api/v1/cases") {
+    return {pattern, R"({"clinic_id":")" + kBjorkdalen +
+                         R"(","service_code":"send_message","fields":{"message":"Hej"}})"};
+  }
+  if (pattern == "/api/v1/realtime/grants") return {pattern, R"({"topics":["public:directory"]})"};
+  if (pattern == "/api/v1/me/absence") {
+    return {pattern, R"({"from":"2030-01-01T00:00:00Z","to":"2030-01-02T00:00:00Z"})"};
+  }
   if (pattern == "/api/v1/clinics/{id}") return {"/api/v1/clinics/" + kBjorkdalen, ""};
   if (pattern == "/api/v1/calendar/days-off") return {pattern + "?year=2026", ""};
   if (pattern == "/api/v1/calendar/answer-deadline") {
@@ -121,8 +209,7 @@ std::pair<std::string, std::string> concrete(const std::string& pattern) {
   if (pattern == "/api/v1/audit/events/{id}/reviews") {
     return {"/api/v1/audit/events/0190a000-0000-7000-8000-999999999999/reviews", R"({"note":"x"})"};
   }
-  std::string path = pattern;
-  if (auto at = path.find("{id}"); at != std::string::npos) path.replace(at, 4, "no-such-id");
+  fill("{id}", "no-such-id");
   return {path, "{}"};
 }
 
@@ -145,6 +232,14 @@ TEST(AuthorizationMatrix, EveryRouteHasAPolicyAndEveryCallerGetsExactlyIt) {
     EXPECT_TRUE(kPolicy.contains(method + " " + pattern))
         << method << " " << pattern << " has no row in the authorisation matrix";
   }
+  // One case of Erik's at Björkdalen for the case routes.
+  const auto erik = log_in(server.port(), "Erik Sandberg");
+  const auto [cases_path, case_body] = concrete("/api/v1/cases", "");
+  const auto created = http_request(
+      server.port(), "POST", cases_path, case_body,
+      {{"Cookie", erik.cookie}, {"X-CSRF-Token", erik.csrf}, {"Content-Type", "application/json"}});
+  ASSERT_EQ(created.status, 201) << created.body;
+  const std::string case_id(created.json().at("id").as_string());
   for (const auto& caller : kCallers) {
     Session session = log_in(server.port(), caller.name);
     for (const auto& [method, pattern] : routes) {
@@ -153,12 +248,17 @@ TEST(AuthorizationMatrix, EveryRouteHasAPolicyAndEveryCallerGetsExactlyIt) {
       const bool logout = pattern.find("/logout") != std::string::npos;
       // Log-outs end the session: they get a session of their own.
       const Session own = logout ? log_in(server.port(), caller.name) : session;
-      const auto [target, body] = concrete(pattern);
+      const auto [target, body] = concrete(pattern, case_id);
       std::map<std::string, std::string> headers{{"X-CSRF-Token", own.csrf}};
       if (!own.cookie.empty()) headers["Cookie"] = own.cookie;
       if (method != "GET") headers["Content-Type"] = "application/json";
-      const auto r =
-          http_request(server.port(), method, target, method == "GET" ? "" : body, headers);
+      HttpResult r;
+      try {
+        r = http_request(server.port(), method, target, method == "GET" ? "" : body, headers);
+      } catch (const std::exception& e) {
+        FAIL() << caller.kind << " " << method << " " << pattern << ": " << e.what() << "\n"
+               << server.output();
+      }
       const bool denied =
           r.status == 401 || r.status == 403 ||
           (it->second == Policy::unit_manager && r.status == 404 &&

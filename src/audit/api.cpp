@@ -138,23 +138,26 @@ void register_routes(http::Router& router, Service& audit, identity::Service& id
         201);
   });
 
-  router.add("GET", "/api/v1/me/access-log", [&](http::Request& request) {
-    const auto principal = identity::authenticate(identity, request);
-    if (principal.person_kind != "patient") {
-      throw http::Problem(http::ProblemKind::forbidden, "The access log extract is for patients.");
-    }
-    // A guardian acting for a child reads the child's extract.
-    const std::string patient = principal.acting_for.value_or(principal.person_id);
-    boost::json::array items;
-    for (const auto& row : audit.extract_for_patient(patient)) {
-      if (!row.success || row.care_unit_id.empty()) continue;  // accesses by care units only
-      items.push_back({{"at", core::format_rfc3339_utc(row.at_ms)},
-                       {"care_unit_id", row.care_unit_id},
-                       {"care_unit_name", unit_name(row.care_unit_id)},
-                       {"action", row.action}});
-    }
-    return http::Response::json(boost::json::object{{"items", std::move(items)}});
-  });
+  router.add("GET", "/api/v1/me/access-log",
+             [&audit, &identity, unit_name](http::Request& request) {
+               const auto principal = identity::authenticate(identity, request);
+               if (principal.person_kind != "patient") {
+                 throw http::Problem(http::ProblemKind::forbidden,
+                                     "The access log extract is for patients.");
+               }
+               // A guardian acting for a child reads the child's extract.
+               const std::string patient = principal.acting_for.value_or(principal.person_id);
+               boost::json::array items;
+               for (const auto& row : audit.extract_for_patient(patient)) {
+                 if (!row.success || row.care_unit_id.empty())
+                   continue;  // accesses by care units only
+                 items.push_back({{"at", core::format_rfc3339_utc(row.at_ms)},
+                                  {"care_unit_id", row.care_unit_id},
+                                  {"care_unit_name", unit_name(row.care_unit_id)},
+                                  {"action", row.action}});
+               }
+               return http::Response::json(boost::json::object{{"items", std::move(items)}});
+             });
 }
 
 }  // namespace oppenvard::audit

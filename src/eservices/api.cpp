@@ -108,27 +108,28 @@ object case_json(const CaseSummary& s, ClockState clock) {
   boost::system::error_code ec;
   auto fields = boost::json::parse(c.fields_json, ec);
   if (ec) fields = object{};
-  return {{"id", c.id},
-          {"clinic", {{"id", c.care_unit_id}, {"name", s.care_unit_name}}},
-          {"service", {{"code", c.service_code}, {"name_sv", s.service_name_sv},
-                       {"name_en", s.service_name_en}}},
-          {"patient",
-           {{"id", c.patient_id}, {"name", s.patient_name}, {"birth_date", s.patient_birth_date}}},
-          {"submitted_by", to_string(c.submitted_by_kind)},
-          {"status", to_string(c.status)},
-          {"assignee", c.assignee_id ? value(object{{"id", *c.assignee_id},
-                                                    {"name", s.assignee_name},
-                                                    {"absent", s.assignee_absent}})
-                                     : value(nullptr)},
-          {"fields", fields},
-          {"created_at", core::format_rfc3339_utc(c.created_at_ms)},
-          {"updated_at", core::format_rfc3339_utc(c.updated_at_ms)},
-          {"due_at", instant(c.due_at_ms)},
-          {"clock", to_string(clock)},
-          {"closed_at", instant(c.closed_at_ms)},
-          {"outcome", c.outcome ? value(to_string(*c.outcome)) : value(nullptr)},
-          {"last_contact_at", instant(c.last_contact_ms)},
-          {"documented_at", instant(c.documented_at_ms)}};
+  return {
+      {"id", c.id},
+      {"clinic", {{"id", c.care_unit_id}, {"name", s.care_unit_name}}},
+      {"service",
+       {{"code", c.service_code}, {"name_sv", s.service_name_sv}, {"name_en", s.service_name_en}}},
+      {"patient",
+       {{"id", c.patient_id}, {"name", s.patient_name}, {"birth_date", s.patient_birth_date}}},
+      {"submitted_by", to_string(c.submitted_by_kind)},
+      {"status", to_string(c.status)},
+      {"assignee", c.assignee_id ? value(object{{"id", *c.assignee_id},
+                                                {"name", s.assignee_name},
+                                                {"absent", s.assignee_absent}})
+                                 : value(nullptr)},
+      {"fields", fields},
+      {"created_at", core::format_rfc3339_utc(c.created_at_ms)},
+      {"updated_at", core::format_rfc3339_utc(c.updated_at_ms)},
+      {"due_at", instant(c.due_at_ms)},
+      {"clock", to_string(clock)},
+      {"closed_at", instant(c.closed_at_ms)},
+      {"outcome", c.outcome ? value(to_string(*c.outcome)) : value(nullptr)},
+      {"last_contact_at", instant(c.last_contact_ms)},
+      {"documented_at", instant(c.documented_at_ms)}};
 }
 
 object form_json(const Form& f) {
@@ -305,16 +306,15 @@ void register_routes(http::Router& router, Service& service, identity::Service& 
       for (const auto& e : a.catalogue) catalogue.push_back(entry_json(e));
       array types;
       for (const auto& t : a.settings.images.types) types.emplace_back(t);
-      return http::Response::json(object{
-          {"catalogue", std::move(catalogue)},
-          {"published", a.settings.published},
-          {"image_routine",
-           {{"enabled", a.settings.images.enabled},
-            {"types", std::move(types)},
-            {"max_bytes", a.settings.images.max_bytes},
-            {"retention_days", a.settings.images.retention_days}}},
-          {"admins", people_json(a.admins)},
-          {"staff", people_json(a.candidates)}});
+      return http::Response::json(object{{"catalogue", std::move(catalogue)},
+                                         {"published", a.settings.published},
+                                         {"image_routine",
+                                          {{"enabled", a.settings.images.enabled},
+                                           {"types", std::move(types)},
+                                           {"max_bytes", a.settings.images.max_bytes},
+                                           {"retention_days", a.settings.images.retention_days}}},
+                                         {"admins", people_json(a.admins)},
+                                         {"staff", people_json(a.candidates)}});
     });
   });
 
@@ -365,7 +365,8 @@ void register_routes(http::Router& router, Service& service, identity::Service& 
       }
     }
     for (const auto& item : body) {
-      if (item.key() != "staff_ids") errors.push_back({"/" + std::string(item.key()), "unknown field"});
+      if (item.key() != "staff_ids")
+        errors.push_back({"/" + std::string(item.key()), "unknown field"});
     }
     if (!errors.empty()) {
       throw http::Problem(ProblemKind::invalid_field, "Some fields are wrong.", errors);
@@ -400,13 +401,13 @@ void register_routes(http::Router& router, Service& service, identity::Service& 
     routine.types.clear();
     if (const auto* types = reader.array("types", true)) {
       for (const auto& t : *types) {
-        const bool known = t.is_string() && (t.get_string() == "image/jpeg" ||
-                                             t.get_string() == "image/png" ||
-                                             t.get_string() == "image/gif" ||
-                                             t.get_string() == "image/webp" ||
-                                             t.get_string() == "image/heic");
+        const bool known =
+            t.is_string() && (t.get_string() == "image/jpeg" || t.get_string() == "image/png" ||
+                              t.get_string() == "image/gif" || t.get_string() == "image/webp" ||
+                              t.get_string() == "image/heic");
         if (!known) {
-          reader.fail("types", "must list image/jpeg, image/png, image/gif, image/webp or image/heic");
+          reader.fail("types",
+                      "must list image/jpeg, image/png, image/gif, image/webp or image/heic");
           break;
         }
         routine.types.emplace_back(t.get_string());
@@ -450,8 +451,9 @@ void register_routes(http::Router& router, Service& service, identity::Service& 
 
   router.add("GET", "/api/v1/cases/{id}", [&](http::Request& request) {
     const auto caller = caller_of(identity, request);
-    return guarded(
-        [&] { return http::Response::json(view_json(service.get(caller, id_param(request, "id")))); });
+    return guarded([&] {
+      return http::Response::json(view_json(service.get(caller, id_param(request, "id"))));
+    });
   });
 
   router.add("POST", "/api/v1/cases/{id}/messages", [&](http::Request& request) {
@@ -530,8 +532,7 @@ void register_routes(http::Router& router, Service& service, identity::Service& 
         response.set_header("Cache-Control", "no-store");
         return response;
       }
-      return http::Response::json(
-          object{{"contact_day", draft.contact_day}, {"text", draft.text}});
+      return http::Response::json(object{{"contact_day", draft.contact_day}, {"text", draft.text}});
     });
   });
 
@@ -548,17 +549,17 @@ void register_routes(http::Router& router, Service& service, identity::Service& 
     const std::string type(request.header("content-type").value_or(""));
     const auto media_type = type.substr(0, type.find(';'));
     return guarded([&] {
-      return http::Response::json(
-          attachment_json(service.attach(caller, id_param(request, "id"), media_type, request.body)),
-          201);
+      return http::Response::json(attachment_json(service.attach(caller, id_param(request, "id"),
+                                                                 media_type, request.body)),
+                                  201);
     });
   });
 
   router.add("GET", "/api/v1/cases/{id}/attachments/{attachment_id}", [&](http::Request& request) {
     const auto caller = caller_of(identity, request);
     return guarded([&] {
-      auto content = service.attachment(caller, id_param(request, "id"),
-                                        id_param(request, "attachment_id"));
+      auto content =
+          service.attachment(caller, id_param(request, "id"), id_param(request, "attachment_id"));
       auto response = http::Response::text(std::move(content.bytes), content.meta.content_type);
       response.set_header("Cache-Control", "private, no-store");
       response.set_header("Content-Disposition", "inline");
@@ -611,10 +612,9 @@ void register_routes(http::Router& router, Service& service, identity::Service& 
     const auto caller = caller_of(identity, request);
     return guarded([&] {
       const auto a = service.my_absence(caller);
-      return http::Response::json(
-          a ? value(object{{"from", core::format_rfc3339_utc(a->from_ms)},
-                           {"to", core::format_rfc3339_utc(a->to_ms)}})
-            : value(nullptr));
+      return http::Response::json(a ? value(object{{"from", core::format_rfc3339_utc(a->from_ms)},
+                                                   {"to", core::format_rfc3339_utc(a->to_ms)}})
+                                    : value(nullptr));
     });
   });
 

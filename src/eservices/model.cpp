@@ -78,26 +78,44 @@ constexpr Names<Error, 19> kErrors{{{Error::clinic_not_found, "clinic_not_found"
 
 }  // namespace
 
-std::string_view to_string(CaseStatus status) { return name_of(kStatuses, status); }
+std::string_view to_string(CaseStatus status) {
+  return name_of(kStatuses, status);
+}
 std::optional<CaseStatus> case_status_from(std::string_view text) {
   return value_of(kStatuses, text);
 }
-std::string_view to_string(Outcome outcome) { return name_of(kOutcomes, outcome); }
-std::optional<Outcome> outcome_from(std::string_view text) { return value_of(kOutcomes, text); }
-std::string_view to_string(AuthorKind kind) { return name_of(kAuthors, kind); }
+std::string_view to_string(Outcome outcome) {
+  return name_of(kOutcomes, outcome);
+}
+std::optional<Outcome> outcome_from(std::string_view text) {
+  return value_of(kOutcomes, text);
+}
+std::string_view to_string(AuthorKind kind) {
+  return name_of(kAuthors, kind);
+}
 std::optional<AuthorKind> author_kind_from(std::string_view text) {
   return value_of(kAuthors, text);
 }
-std::string_view to_string(MessageKind kind) { return name_of(kMessageKinds, kind); }
+std::string_view to_string(MessageKind kind) {
+  return name_of(kMessageKinds, kind);
+}
 std::optional<MessageKind> message_kind_from(std::string_view text) {
   return value_of(kMessageKinds, text);
 }
-std::string_view to_string(ClockState state) { return name_of(kClockStates, state); }
-std::string_view to_string(FieldKind kind) { return name_of(kFieldKinds, kind); }
-std::string_view to_string(InboxFilter filter) { return name_of(kFilters, filter); }
+std::string_view to_string(ClockState state) {
+  return name_of(kClockStates, state);
+}
+std::string_view to_string(FieldKind kind) {
+  return name_of(kFieldKinds, kind);
+}
+std::string_view to_string(InboxFilter filter) {
+  return name_of(kFilters, filter);
+}
 std::optional<InboxFilter> inbox_filter_from(std::string_view text) {
   return value_of(kFilters, text);
 }
-std::string_view to_string(Error error) { return name_of(kErrors, error); }
+std::string_view to_string(Error error) {
+  return name_of(kErrors, error);
+}
 
 }  // namespace oppenvard::eservices

@@ -179,15 +179,15 @@ enum class Error {
   not_a_case_service,    // booking services are not sent as cases
   clinic_not_published,  // no e-service administrator designated yet (E5)
   case_not_found,
-  not_allowed,           // neither the patient (or guardian) nor staff of the unit
+  not_allowed,  // neither the patient (or guardian) nor staff of the unit
   case_closed,
   invalid_transition,
-  reason_required,       // a basic service marked not applicable needs a reason (E1)
-  basic_cannot_be_off,   // a basic service is offered or not applicable, never just off
-  too_many_admins,       // at most two e-service administrators (E5)
-  no_admin,              // at least one to publish (E5)
-  not_staff_of_unit,     // an assignee or administrator who does not work at the unit
-  images_not_allowed,    // the clinic's image routine says no (M3)
+  reason_required,      // a basic service marked not applicable needs a reason (E1)
+  basic_cannot_be_off,  // a basic service is offered or not applicable, never just off
+  too_many_admins,      // at most two e-service administrators (E5)
+  no_admin,             // at least one to publish (E5)
+  not_staff_of_unit,    // an assignee or administrator who does not work at the unit
+  images_not_allowed,   // the clinic's image routine says no (M3)
   image_type_not_allowed,
   image_too_large,
   image_content_mismatch,  // the bytes are not what the Content-Type claims

@@ -13,10 +13,14 @@ namespace {
 FormField field(std::string key, FieldKind kind, bool required, std::string label_sv,
                 std::string label_en, std::string help_sv = {}, std::string help_en = {},
                 std::vector<Choice> choices = {}) {
-  return {std::move(key),    kind,
-          required,          std::move(label_sv),
-          std::move(label_en), std::move(help_sv),
-          std::move(help_en), std::move(choices)};
+  return {std::move(key),
+          kind,
+          required,
+          std::move(label_sv),
+          std::move(label_en),
+          std::move(help_sv),
+          std::move(help_en),
+          std::move(choices)};
 }
 
 FormField message_field(bool required, std::string label_sv = "Ditt meddelande",
@@ -53,8 +57,7 @@ std::vector<Form> all_forms() {
        {field("appointment", FieldKind::text, true, "Vilken tid gäller det?",
               "Which appointment is it?", "Ange datum och klockslag.", "Give date and time."),
         field("action", FieldKind::choice, true, "Vad vill du göra?", "What would you like to do?",
-              "", "",
-              {{"cancel", "Avboka", "Cancel"}, {"rebook", "Omboka", "Rebook"}}),
+              "", "", {{"cancel", "Avboka", "Cancel"}, {"rebook", "Omboka", "Rebook"}}),
         wished_times_field(false), message_field(false)}},
       {"renew_prescription",
        "Be om att få ett recept förnyat.",
@@ -116,8 +119,7 @@ std::vector<Form> all_forms() {
        "Tell us what we can do better. You get no answer unless you ask for one.",
        {message_field(true, "Dina synpunkter", "Your feedback"),
         field("wants_answer", FieldKind::choice, false, "Vill du ha svar?",
-              "Would you like an answer?", "", "",
-              {{"yes", "Ja", "Yes"}, {"no", "Nej", "No"}})}},
+              "Would you like an answer?", "", "", {{"yes", "Ja", "Yes"}, {"no", "Nej", "No"}})}},
       {"lifestyle_advice",
        "Få stöd med levnadsvanor.",
        "Get support with lifestyle habits.",
@@ -154,7 +156,8 @@ std::size_t characters(std::string_view text) {
 }
 
 bool valid_phone(std::string_view text) {
-  const auto digits = std::count_if(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+  const auto digits =
+      std::count_if(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
   return digits >= 6 && digits <= 15 &&
          text.find_first_not_of("+0123456789 -()") == std::string_view::npos;
 }
@@ -171,8 +174,10 @@ bool has_control_characters(std::string_view text, bool allow_newlines) {
 
 std::optional<Form> form_for(std::string_view code, std::string_view category) {
   if (category == "custom") {
-    return Form{"custom", "Skicka ett meddelande till mottagningen.",
-                "Send a message to the clinic.", {message_field(true)}};
+    return Form{"custom",
+                "Skicka ett meddelande till mottagningen.",
+                "Send a message to the clinic.",
+                {message_field(true)}};
   }
   for (auto& form : all_forms()) {
     if (form.code == code) return form;
@@ -233,7 +238,8 @@ ValidatedFields validate_fields(const Form& form, const boost::json::object& ans
   }
   for (const auto& item : answers) {
     if (!known.contains(item.key())) {
-      result.problems.push_back({"/fields/" + std::string(item.key()), "is not a field of this form"});
+      result.problems.push_back(
+          {"/fields/" + std::string(item.key()), "is not a field of this form"});
     }
   }
   if (!result.problems.empty()) result.fields.clear();
@@ -366,7 +372,8 @@ std::string sniff_image_type(std::string_view bytes) {
   if (starts("GIF87a") || starts("GIF89a")) return "image/gif";
   if (bytes.size() >= 12 && starts("RIFF") && bytes.substr(8, 4) == "WEBP") return "image/webp";
   if (bytes.size() >= 12 && bytes.substr(4, 4) == "ftyp" &&
-      (bytes.substr(8, 4) == "heic" || bytes.substr(8, 4) == "heix" || bytes.substr(8, 4) == "mif1")) {
+      (bytes.substr(8, 4) == "heic" || bytes.substr(8, 4) == "heix" ||
+       bytes.substr(8, 4) == "mif1")) {
     return "image/heic";
   }
   return {};

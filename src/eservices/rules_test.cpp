@@ -9,14 +9,16 @@
 namespace oppenvard::eservices {
 namespace {
 
-std::int64_t at(const char* rfc3339) { return *core::parse_rfc3339(rfc3339); }
+std::int64_t at(const char* rfc3339) {
+  return *core::parse_rfc3339(rfc3339);
+}
 
-const std::vector<std::string> kBasic{"book_appointment", "cancel_rebook",   "renew_prescription",
-                                      "contact_me",       "send_message",    "self_referral",
-                                      "referral_question", "certificate_request"};
-const std::vector<std::string> kRecommendedCases{"advice",           "renew_assistive_device",
-                                                 "feedback",         "lifestyle_advice",
-                                                 "specialist_contact", "examination_question"};
+const std::vector<std::string> kBasic{
+    "book_appointment", "cancel_rebook", "renew_prescription", "contact_me",
+    "send_message",     "self_referral", "referral_question",  "certificate_request"};
+const std::vector<std::string> kRecommendedCases{
+    "advice",           "renew_assistive_device", "feedback",
+    "lifestyle_advice", "specialist_contact",     "examination_question"};
 
 // --- forms ---
 
@@ -64,8 +66,7 @@ TEST(Forms, ServiceSpecificDataIsStructured) {
             (std::vector<std::string>{"appointment", "action", "wished_times", "message"}));
   EXPECT_EQ(keys("renew_prescription"), (std::vector<std::string>{"medicines", "message"}));
   EXPECT_EQ(keys("contact_me"), (std::vector<std::string>{"phone", "good_times", "topic"}));
-  EXPECT_EQ(keys("certificate_request"),
-            (std::vector<std::string>{"certificate_kind", "purpose"}));
+  EXPECT_EQ(keys("certificate_request"), (std::vector<std::string>{"certificate_kind", "purpose"}));
 }
 
 boost::json::object answers(std::initializer_list<std::pair<const char*, const char*>> items) {
@@ -77,7 +78,8 @@ boost::json::object answers(std::initializer_list<std::pair<const char*, const c
 TEST(Validation, AcceptsACompleteFormAndTrimsIt) {
   const auto form = *form_for("contact_me", "basic");
   const auto r = validate_fields(
-      form, answers({{"phone", " 070-123 45 67 "}, {"good_times", "efter 13"}, {"topic", "Provsvar"}}));
+      form,
+      answers({{"phone", " 070-123 45 67 "}, {"good_times", "efter 13"}, {"topic", "Provsvar"}}));
   EXPECT_TRUE(r.problems.empty());
   EXPECT_EQ(r.fields.at("phone").as_string(), "070-123 45 67");
 }
@@ -100,18 +102,21 @@ TEST(Validation, ListsEveryProblemAtOnce) {
 TEST(Validation, RequiredOptionalChoicesDatesAndLengths) {
   const auto book = *form_for("book_appointment", "basic");
   EXPECT_EQ(validate_fields(book, answers({{"reason", "Ont i knät"}})).problems.size(), 1u);
-  EXPECT_TRUE(
-      validate_fields(book, answers({{"reason", "Ont"}, {"wished_times", "Fredag"}})).problems.empty());
-  EXPECT_EQ(validate_fields(book, answers({{"reason", "Ont"}, {"wished_times", "Fredag"},
-                                           {"channel", "teleport"}}))
-                .problems.size(),
-            1u);
-  EXPECT_TRUE(validate_fields(book, answers({{"reason", "Ont"}, {"wished_times", "Fredag"},
-                                             {"channel", "video"}}))
+  EXPECT_TRUE(validate_fields(book, answers({{"reason", "Ont"}, {"wished_times", "Fredag"}}))
                   .problems.empty());
+  EXPECT_EQ(
+      validate_fields(
+          book, answers({{"reason", "Ont"}, {"wished_times", "Fredag"}, {"channel", "teleport"}}))
+          .problems.size(),
+      1u);
+  EXPECT_TRUE(
+      validate_fields(
+          book, answers({{"reason", "Ont"}, {"wished_times", "Fredag"}, {"channel", "video"}}))
+          .problems.empty());
   const auto referral = *form_for("referral_question", "basic");
-  EXPECT_EQ(validate_fields(referral, answers({{"referral_from", "Dr X"}, {"question", "?"},
-                                               {"sent_on", "2026-02-30"}}))
+  EXPECT_EQ(validate_fields(
+                referral,
+                answers({{"referral_from", "Dr X"}, {"question", "?"}, {"sent_on", "2026-02-30"}}))
                 .problems.size(),
             1u);
   // Lengths count characters, not bytes: 4000 å's pass, 4001 do not.
@@ -120,7 +125,8 @@ TEST(Validation, RequiredOptionalChoicesDatesAndLengths) {
   const auto message = *form_for("send_message", "basic");
   EXPECT_TRUE(validate_fields(message, answers({{"message", long_text.c_str()}})).problems.empty());
   long_text += "å";
-  EXPECT_EQ(validate_fields(message, answers({{"message", long_text.c_str()}})).problems.size(), 1u);
+  EXPECT_EQ(validate_fields(message, answers({{"message", long_text.c_str()}})).problems.size(),
+            1u);
   // Text fields are one line; text areas keep line breaks.
   const auto renew = *form_for("renew_assistive_device", "recommended");
   EXPECT_EQ(validate_fields(renew, answers({{"device", "Rollator\nny"}})).problems.size(), 1u);
@@ -131,13 +137,15 @@ TEST(Validation, RequiredOptionalChoicesDatesAndLengths) {
 TEST(Validation, PhoneNumbers) {
   const auto form = *form_for("contact_me", "basic");
   for (const char* good : {"0701234567", "+46 70 123 45 67", "08-123 456", "(08) 123456"}) {
-    EXPECT_TRUE(validate_fields(form, answers({{"phone", good}, {"good_times", "x"}, {"topic", "y"}}))
-                    .problems.empty())
+    EXPECT_TRUE(
+        validate_fields(form, answers({{"phone", good}, {"good_times", "x"}, {"topic", "y"}}))
+            .problems.empty())
         << good;
   }
   for (const char* bad : {"12345", "070 ABC", "+46 70 123 45 67 89 01 23", "070;1234567"}) {
-    EXPECT_FALSE(validate_fields(form, answers({{"phone", bad}, {"good_times", "x"}, {"topic", "y"}}))
-                     .problems.empty())
+    EXPECT_FALSE(
+        validate_fields(form, answers({{"phone", bad}, {"good_times", "x"}, {"topic", "y"}}))
+            .problems.empty())
         << bad;
   }
 }
@@ -213,8 +221,8 @@ TEST(Catalogue, OneOrTwoEserviceAdministrators) {
 TEST(Transitions, EveryActionFromEveryStatus) {
   using A = CaseAction;
   using S = CaseStatus;
-  for (const auto a : {A::patient_message, A::staff_reply, A::staff_question, A::claim, A::assign,
-                       A::close}) {
+  for (const auto a :
+       {A::patient_message, A::staff_reply, A::staff_question, A::claim, A::assign, A::close}) {
     EXPECT_EQ(next_status(S::closed, a, true), std::nullopt);
   }
   for (const auto s : {S::new_case, S::open, S::waiting_for_patient}) {
@@ -309,10 +317,10 @@ TEST(Tally, InTimeLateOpenAndNotYetDue) {
   const auto mon9 = at("2026-11-23T09:00:00+01:00");
   const auto due = core::answer_deadline_ms(mon9, calendar);  // Wed 25 Nov end of day
   const std::vector<AnswerClock> clocks{
-      {mon9, due, mon9 + 3'600'000},       // 1 working hour, in time
-      {mon9, due, due},                    // exactly at the deadline: in time
-      {mon9, due, due + 1},                // late
-      {mon9, due, std::nullopt},           // open
+      {mon9, due, mon9 + 3'600'000},  // 1 working hour, in time
+      {mon9, due, due},               // exactly at the deadline: in time
+      {mon9, due, due + 1},           // late
+      {mon9, due, std::nullopt},      // open
   };
   const auto before = tally_clocks(clocks, due, calendar);
   EXPECT_EQ(before.counted, 3);  // the open one is not yet due

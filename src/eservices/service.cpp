@@ -1,7 +1,7 @@
 #include "eservices/service.hpp"
 
-#include <boost/json.hpp>
 #include <sodium.h>
+#include <boost/json.hpp>
 
 #include <algorithm>
 #include <fstream>
@@ -19,7 +19,9 @@ namespace {
 
 using identity::StaffRole;
 
-[[noreturn]] void fail(Error error) { throw EservicesError(error); }
+[[noreturn]] void fail(Error error) {
+  throw EservicesError(error);
+}
 
 // A refused access by staff: recorded after the transaction that found it has rolled back.
 struct RefusedAccess : EservicesError {
@@ -69,8 +71,8 @@ void write_file_durably(const std::filesystem::path& path, const std::string& by
 }  // namespace
 
 Service::Service(Store& store, identity::Store& people, audit::Service& audit,
-                 const core::Clock& clock, const core::WorkingCalendar& calendar,
-                 Settings settings, Publish publish)
+                 const core::Clock& clock, const core::WorkingCalendar& calendar, Settings settings,
+                 Publish publish)
     : store_(store),
       people_(people),
       audit_(audit),
@@ -220,7 +222,8 @@ ClinicAdministration Service::administration(const Caller& caller,
       const auto s = people_.find_staff_by_id(id);
       return s ? s->given_name + " " + s->family_name : std::string();
     };
-    for (const auto& id : store_.eservice_admins(sql, care_unit_id)) a.admins.emplace_back(id, name(id));
+    for (const auto& id : store_.eservice_admins(sql, care_unit_id))
+      a.admins.emplace_back(id, name(id));
     for (const auto& id : store_.staff_of_unit(sql, care_unit_id)) {
       a.candidates.emplace_back(id, name(id));
     }
@@ -249,8 +252,8 @@ CatalogueEntry Service::add_own_form(const Caller& caller, const std::string& ca
                                      const std::string& name_sv, const std::string& name_en) {
   require_catalogue_admin(caller, care_unit_id);
   return transact([&](soci::session& sql) {
-    CatalogueEntry e{"own-" + db::new_uuid_v7(), "custom", name_sv, name_en, "on", std::nullopt,
-                     care_unit_id};
+    CatalogueEntry e{
+        "own-" + db::new_uuid_v7(), "custom", name_sv, name_en, "on", std::nullopt, care_unit_id};
     store_.insert_own_form(sql, e);
     return e;
   });
@@ -273,8 +276,7 @@ void Service::set_admins(const Caller& caller, const std::string& care_unit_id,
   });
 }
 
-void Service::set_published(const Caller& caller, const std::string& care_unit_id,
-                            bool published) {
+void Service::set_published(const Caller& caller, const std::string& care_unit_id, bool published) {
   require_catalogue_admin(caller, care_unit_id);
   transact([&](soci::session& sql) {
     if (published) {
@@ -368,9 +370,9 @@ CaseView Service::post_message(const Caller& caller, const std::string& case_id,
     Message m;
     m.id = db::new_uuid_v7();
     m.case_id = c.id;
-    m.author_kind = access.staff ? AuthorKind::staff
-                                 : (caller.principal.acting_for ? AuthorKind::guardian
-                                                                : AuthorKind::patient);
+    m.author_kind =
+        access.staff ? AuthorKind::staff
+                     : (caller.principal.acting_for ? AuthorKind::guardian : AuthorKind::patient);
     m.author_id = caller.principal.person_id;
     m.kind = kind;
     m.body = body;
@@ -382,10 +384,10 @@ CaseView Service::post_message(const Caller& caller, const std::string& case_id,
       store_.stop_clocks(sql, c.id, now);
       if (!c.assignee_id) c.assignee_id = caller.principal.person_id;
       c.last_contact_ms = now;
-      c.status = *next_status(c.status,
-                              kind == MessageKind::question ? CaseAction::staff_question
-                                                            : CaseAction::staff_reply,
-                              true);
+      c.status = *next_status(
+          c.status,
+          kind == MessageKind::question ? CaseAction::staff_question : CaseAction::staff_reply,
+          true);
     } else {
       store_.start_clock(sql, c.id, c.care_unit_id, c.service_code,
                          {now, core::answer_deadline_ms(now, calendar_), std::nullopt});
@@ -502,8 +504,7 @@ void Service::set_absence(const Caller& caller, std::int64_t from_ms, std::int64
 
 void Service::clear_absence(const Caller& caller) {
   if (caller.principal.person_kind != "staff") fail(Error::not_allowed);
-  transact(
-      [&](soci::session& sql) { store_.clear_absence(sql, caller.principal.person_id); });
+  transact([&](soci::session& sql) { store_.clear_absence(sql, caller.principal.person_id); });
 }
 
 std::optional<Absence> Service::my_absence(const Caller& caller) {
@@ -690,15 +691,18 @@ std::vector<ClinicReport> Service::report(const Caller& caller,
       }
       for (const auto& e : store_.catalogue(sql, unit.id)) {
         if (e.category == "basic") {
-          if (e.status == "on") r.basic_offered.push_back(e.code);
-          else if (e.status == "not_applicable") r.basic_not_applicable.push_back(e.code);
-          else r.basic_missing_without_reason.push_back(e.code);
+          if (e.status == "on")
+            r.basic_offered.push_back(e.code);
+          else if (e.status == "not_applicable")
+            r.basic_not_applicable.push_back(e.code);
+          else
+            r.basic_missing_without_reason.push_back(e.code);
         } else if (e.status == "on") {
           r.others_offered.push_back(e.code);
         }
         if (e.status == "off" && cases[e.code] == 0) continue;
-        ServiceUsage u{e.code,   e.name_sv, e.name_en,
-                       e.category, e.status, e.reason.value_or(""),
+        ServiceUsage u{e.code,       e.name_sv, e.name_en,
+                       e.category,   e.status,  e.reason.value_or(""),
                        cases[e.code]};
         const auto tally = tally_clocks(clocks[e.code], now, calendar_);
         u.clocks = tally.counted;

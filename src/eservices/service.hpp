@@ -67,7 +67,7 @@ struct Inbox {
 struct ClinicAdministration {
   std::vector<CatalogueEntry> catalogue;
   ClinicSettings settings;
-  std::vector<std::pair<std::string, std::string>> admins;     // id, name
+  std::vector<std::pair<std::string, std::string>> admins;      // id, name
   std::vector<std::pair<std::string, std::string>> candidates;  // staff of the unit: id, name
 };
 

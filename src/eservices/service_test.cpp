@@ -15,7 +15,9 @@ namespace {
 
 using identity::StaffRole;
 
-std::int64_t at(const char* rfc3339) { return *core::parse_rfc3339(rfc3339); }
+std::int64_t at(const char* rfc3339) {
+  return *core::parse_rfc3339(rfc3339);
+}
 
 const std::string kUnit = "unit-1";
 const std::string kOtherUnit = "unit-2";
@@ -25,8 +27,8 @@ const std::string kPng("\x89PNG\r\n\x1A\n\x00\x00\x00\x0D", 12);
 class EservicesServiceTest : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
-    for (const auto& list : {directory::migrations(), identity::migrations(), audit::migrations(),
-                             migrations()}) {
+    for (const auto& list :
+         {directory::migrations(), identity::migrations(), audit::migrations(), migrations()}) {
       db::migrate(scratch_.db(), list);
     }
     directory::Store directory(scratch_.db());
@@ -40,9 +42,9 @@ class EservicesServiceTest : public ::testing::TestWithParam<std::string> {
       c.name = name;
       c.administration_id = "adm";
       directory.upsert_clinic(c);
-      for (const char* code : {"book_appointment", "cancel_rebook", "renew_prescription",
-                               "contact_me", "send_message", "self_referral", "referral_question",
-                               "certificate_request", "advice"}) {
+      for (const char* code :
+           {"book_appointment", "cancel_rebook", "renew_prescription", "contact_me", "send_message",
+            "self_referral", "referral_question", "certificate_request", "advice"}) {
         directory.set_offer(id, code, directory::EServiceStatus::on, std::nullopt);
       }
     }
@@ -53,14 +55,23 @@ class EservicesServiceTest : public ::testing::TestWithParam<std::string> {
     people_.upsert_patient({"ella", "1.2.752.129.2.1.3.1", "201605149820", "Ella", "Lindqvist",
                             "2016-05-14", std::nullopt, std::nullopt});
     people_.link_guardian("sara", "ella");
-    people_.upsert_staff({"karin", "SE1", "Karin", "Ekström", "Läkare", {{kUnit, StaffRole::doctor}}});
-    people_.upsert_staff({"anna", "SE2", "Anna", "Nilsson", "Sjuksköterska",
+    people_.upsert_staff(
+        {"karin", "SE1", "Karin", "Ekström", "Läkare", {{kUnit, StaffRole::doctor}}});
+    people_.upsert_staff({"anna",
+                          "SE2",
+                          "Anna",
+                          "Nilsson",
+                          "Sjuksköterska",
                           {{kUnit, StaffRole::clinician}, {kUnit, StaffRole::eservice_admin}}});
-    people_.upsert_staff({"mats", "SE3", "Mats", "Johansson", "Enhetschef",
-                          {{kUnit, StaffRole::unit_manager}}});
-    people_.upsert_staff({"sofia", "SE4", "Sofia", "Berg", "Läkare",
-                          {{kOtherUnit, StaffRole::doctor}}});
-    people_.upsert_staff({"olof", "SE9", "Olof", "Strand", "Regionadministratör",
+    people_.upsert_staff(
+        {"mats", "SE3", "Mats", "Johansson", "Enhetschef", {{kUnit, StaffRole::unit_manager}}});
+    people_.upsert_staff(
+        {"sofia", "SE4", "Sofia", "Berg", "Läkare", {{kOtherUnit, StaffRole::doctor}}});
+    people_.upsert_staff({"olof",
+                          "SE9",
+                          "Olof",
+                          "Strand",
+                          "Regionadministratör",
                           {{std::nullopt, StaffRole::region_admin}}});
     scratch_.db().transaction([&](soci::session& sql) {
       ClinicSettings s;
@@ -136,9 +147,9 @@ class EservicesServiceTest : public ::testing::TestWithParam<std::string> {
 };
 
 TEST_P(EservicesServiceTest, EveryBasicServiceBecomesACaseInTheUnitInboxWithItsDeadline) {
-  for (const char* code : {"book_appointment", "cancel_rebook", "renew_prescription", "contact_me",
-                           "send_message", "self_referral", "referral_question",
-                           "certificate_request"}) {
+  for (const char* code :
+       {"book_appointment", "cancel_rebook", "renew_prescription", "contact_me", "send_message",
+        "self_referral", "referral_question", "certificate_request"}) {
     const auto v = send(patient("erik"), code);
     EXPECT_EQ(v.summary.item.status, CaseStatus::new_case);
     // Arrived Wednesday 23 December → due Tuesday 29 December 23:59:59.999 CET (DOMAIN.md).
@@ -192,7 +203,8 @@ TEST_P(EservicesServiceTest, EachWaitingMessageHasItsOwnClockAndTheEarliestShows
   const auto asked = service_.post_message(staff("anna"), id, MessageKind::question, "Sedan när?");
   EXPECT_EQ(asked.summary.item.status, CaseStatus::waiting_for_patient);
   EXPECT_EQ(asked.summary.item.due_at_ms, std::nullopt);
-  const auto answered = service_.post_message(patient("erik"), id, MessageKind::message, "En vecka");
+  const auto answered =
+      service_.post_message(patient("erik"), id, MessageKind::message, "En vecka");
   EXPECT_EQ(answered.summary.item.status, CaseStatus::open);
   EXPECT_EQ(answered.summary.item.due_at_ms, at("2026-12-31T00:00:00+01:00") - 1);
 }
@@ -204,8 +216,9 @@ TEST_P(EservicesServiceTest, PatientsAndStaffCannotPostTheOthersKindOfMessage) {
   EXPECT_EQ(error_of([&] { service_.post_message(staff("karin"), id, MessageKind::message, "x"); }),
             Error::invalid_transition);
   service_.close(staff("karin"), id, Outcome::answered);
-  EXPECT_EQ(error_of([&] { service_.post_message(patient("erik"), id, MessageKind::message, "x"); }),
-            Error::case_closed);
+  EXPECT_EQ(
+      error_of([&] { service_.post_message(patient("erik"), id, MessageKind::message, "x"); }),
+      Error::case_closed);
 }
 
 TEST_P(EservicesServiceTest, AbsentColleaguesCasesShowUpForTheOthers) {
@@ -304,7 +317,9 @@ TEST_P(EservicesServiceTest, TheCatalogueRulesOfTheBasicOffering) {
 
 TEST_P(EservicesServiceTest, OneOrTwoAdministratorsAndNoCasesBeforePublishing) {
   const auto mats = staff("mats");
-  EXPECT_EQ(error_of([&] { service_.set_admins(mats, kUnit, {"anna", "karin", "mats"}); }),
+  EXPECT_EQ(error_of([&] {
+              service_.set_admins(mats, kUnit, {"anna", "karin", "mats"});
+            }),
             Error::too_many_admins);
   EXPECT_EQ(error_of([&] { service_.set_admins(mats, kUnit, {}); }), Error::no_admin);
   EXPECT_EQ(error_of([&] { service_.set_admins(mats, kUnit, {"sofia"}); }),
@@ -315,7 +330,8 @@ TEST_P(EservicesServiceTest, OneOrTwoAdministratorsAndNoCasesBeforePublishing) {
   EXPECT_EQ(service_.administration(mats, kUnit).admins.size(), 2u);
 
   // The other unit has no administrator: it cannot publish, and takes no cases.
-  people_.upsert_staff({"kim", "SE5", "Kim", "Ek", "Enhetschef", {{kOtherUnit, StaffRole::unit_manager}}});
+  people_.upsert_staff(
+      {"kim", "SE5", "Kim", "Ek", "Enhetschef", {{kOtherUnit, StaffRole::unit_manager}}});
   EXPECT_EQ(error_of([&] { send(patient("erik"), "send_message", kOtherUnit); }),
             Error::clinic_not_published);
   EXPECT_EQ(error_of([&] { service_.set_published(staff("kim"), kOtherUnit, true); }),
@@ -373,17 +389,17 @@ TEST_P(EservicesServiceTest, UndocumentedContactsAreListedUntilMarked) {
 TEST_P(EservicesServiceTest, FollowUpCountsOfferingsCasesAndAnswersInTime) {
   service_.set_offer(staff("anna"), kUnit, "self_referral", "not_applicable",
                      std::string("Egenremiss tas emot av vårdcentralen i stan"));
-  const auto fast = send(patient("erik")).summary.item.id;   // Wed 23 Dec 10:00
-  const auto late = send(patient("sara")).summary.item.id;   // due Tue 29 Dec
-  send(patient("erik"), "contact_me");                        // open, not yet due
+  const auto fast = send(patient("erik")).summary.item.id;  // Wed 23 Dec 10:00
+  const auto late = send(patient("sara")).summary.item.id;  // due Tue 29 Dec
+  send(patient("erik"), "contact_me");                      // open, not yet due
   clock_.set(at("2026-12-23T11:00:00+01:00"));
   service_.post_message(staff("karin"), fast, MessageKind::reply, "Svar");
   clock_.set(at("2026-12-30T09:00:00+01:00"));
   service_.post_message(staff("karin"), late, MessageKind::reply, "Sent svar");
 
-  const auto reports = service_.report(staff("mats"), kUnit, std::nullopt,
-                                       at("2026-12-01T00:00:00+01:00"),
-                                       at("2027-01-01T00:00:00+01:00"));
+  const auto reports =
+      service_.report(staff("mats"), kUnit, std::nullopt, at("2026-12-01T00:00:00+01:00"),
+                      at("2027-01-01T00:00:00+01:00"));
   ASSERT_EQ(reports.size(), 1u);
   const auto& r = reports[0];
   EXPECT_TRUE(r.published);
@@ -403,7 +419,8 @@ TEST_P(EservicesServiceTest, FollowUpCountsOfferingsCasesAndAnswersInTime) {
     }
   }
   // Region administrators see every clinic; a clinic without rows misses basic services.
-  const auto all = service_.report(staff("olof"), std::nullopt, std::nullopt, 0, at("2027-01-01T00:00:00Z"));
+  const auto all =
+      service_.report(staff("olof"), std::nullopt, std::nullopt, 0, at("2027-01-01T00:00:00Z"));
   EXPECT_EQ(all.size(), 2u);
   EXPECT_EQ(error_of([&] {
               service_.report(staff("karin"), kUnit, std::nullopt, 0, at("2027-01-01T00:00:00Z"));

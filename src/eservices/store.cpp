@@ -248,9 +248,8 @@ std::optional<CatalogueEntry> Store::catalogue_entry(soci::session& sql,
   return std::nullopt;
 }
 
-void Store::set_offer(soci::session& sql, const std::string& care_unit_id,
-                      const std::string& code, const std::string& status,
-                      const std::optional<std::string>& reason) {
+void Store::set_offer(soci::session& sql, const std::string& care_unit_id, const std::string& code,
+                      const std::string& status, const std::optional<std::string>& reason) {
   NullableText r(reason);
   sql << "INSERT INTO clinic_eservices (care_unit_id, code, status, reason)"
          " VALUES (:u, :c, :s, :r) ON CONFLICT (care_unit_id, code) DO UPDATE SET"
@@ -313,8 +312,7 @@ std::vector<std::string> Store::eservice_admins(soci::session& sql,
   return ids;
 }
 
-std::vector<std::string> Store::staff_of_unit(soci::session& sql,
-                                              const std::string& care_unit_id) {
+std::vector<std::string> Store::staff_of_unit(soci::session& sql, const std::string& care_unit_id) {
   std::vector<std::string> ids;
   soci::rowset<soci::row> rows =
       (sql.prepare << "SELECT DISTINCT staff_id FROM staff_assignments WHERE care_unit_id = :u"
@@ -338,9 +336,9 @@ void Store::insert_case(soci::session& sql, const Case& c) {
       soci::use(c.id, "id"), soci::use(c.care_unit_id, "unit"), soci::use(c.service_code, "code"),
       soci::use(c.patient_id, "patient"), soci::use(submitted_by, "by_kind"),
       soci::use(c.submitted_by_id, "by_id"), soci::use(status, "status"),
-      soci::use(assignee.value, assignee.indicator, "assignee"),
-      soci::use(c.fields_json, "fields"), soci::use(created, "created"),
-      soci::use(updated, "updated"), soci::use(due.value, due.indicator, "due");
+      soci::use(assignee.value, assignee.indicator, "assignee"), soci::use(c.fields_json, "fields"),
+      soci::use(created, "created"), soci::use(updated, "updated"),
+      soci::use(due.value, due.indicator, "due");
 }
 
 void Store::update_case(soci::session& sql, const Case& c) {
@@ -421,8 +419,8 @@ void Store::start_clock(soci::session& sql, const std::string& case_id,
   const auto id = db::new_uuid_v7();
   sql << "INSERT INTO answer_clocks (id, case_id, care_unit_id, service_code, started_at_ms,"
          " due_at_ms) VALUES (:id, :c, :u, :s, :started, :due)",
-      soci::use(id, "id"), soci::use(case_id, "c"), soci::use(care_unit_id, "u"), soci::use(service_code, "s"),
-      soci::use(started, "started"), soci::use(due, "due");
+      soci::use(id, "id"), soci::use(case_id, "c"), soci::use(care_unit_id, "u"),
+      soci::use(service_code, "s"), soci::use(started, "started"), soci::use(due, "due");
 }
 
 void Store::stop_clocks(soci::session& sql, const std::string& case_id, std::int64_t at_ms) {
@@ -446,9 +444,10 @@ std::vector<CaseSummary> Store::unit_cases(soci::session& sql, const std::string
                                            bool closed, std::int64_t now_ms) {
   std::vector<CaseSummary> list;
   const long long now = now_ms;
-  const std::string order = closed ? " AND c.status = 'closed' ORDER BY c.closed_at_ms DESC LIMIT 200"
-                                   : " AND c.status <> 'closed'"
-                                     " ORDER BY (c.due_at_ms IS NULL), c.due_at_ms, c.created_at_ms";
+  const std::string order = closed
+                                ? " AND c.status = 'closed' ORDER BY c.closed_at_ms DESC LIMIT 200"
+                                : " AND c.status <> 'closed'"
+                                  " ORDER BY (c.due_at_ms IS NULL), c.due_at_ms, c.created_at_ms";
   soci::rowset<soci::row> rows =
       (sql.prepare << "SELECT " << kCaseColumns << kSummaryColumns << kSummaryJoins
                    << " WHERE c.care_unit_id = :unit" << order,

@@ -58,7 +58,8 @@ class Store {
 
   std::optional<UnitRef> unit(soci::session& sql, const std::string& care_unit_id);
   // Every care unit, or those of one administration, in name order.
-  std::vector<UnitRef> units(soci::session& sql, const std::optional<std::string>& administration_id);
+  std::vector<UnitRef> units(soci::session& sql,
+                             const std::optional<std::string>& administration_id);
 
   // --- catalogue ---
   std::vector<CatalogueEntry> catalogue(soci::session& sql, const std::string& care_unit_id);

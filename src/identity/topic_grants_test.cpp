@@ -29,8 +29,8 @@ TEST(TopicGrants, ForgedOrMangledGrantsAreRefused) {
   // A later expiry with the old signature.
   const auto forged = std::to_string(10 * TopicGrants::kLifetimeMs) + grant.substr(grant.find('.'));
   EXPECT_FALSE(grants.verify("case:x", forged, 0));
-  for (const std::string& bad : std::vector<std::string>{"", ".", "123", "abc.def", "1.", grant + "0",
-                                                          grant.substr(1)}) {
+  for (const std::string& bad :
+       std::vector<std::string>{"", ".", "123", "abc.def", "1.", grant + "0", grant.substr(1)}) {
     EXPECT_FALSE(grants.verify("case:x", bad, 0)) << bad;
   }
 }
