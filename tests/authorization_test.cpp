@@ -62,6 +62,8 @@ const std::map<std::string, Policy> kPolicy{
     {"POST /api/v1/audit/events/{id}/reviews", Policy::unit_manager},
     {"POST /api/v1/realtime/grants", Policy::session},
     {"GET /api/v1/clinics/{id}/eservices/{code}/form", Policy::public_route},
+    {"GET /api/v1/clinics/{id}/information", Policy::public_route},
+    {"PUT /api/v1/clinics/{id}/information", Policy::unit_manager},
     {"GET /api/v1/clinics/{id}/eservice-administration", Policy::unit_manager},
     {"PUT /api/v1/clinics/{id}/eservices/{code}", Policy::unit_manager},
     {"POST /api/v1/clinics/{id}/eservices", Policy::unit_manager},
@@ -81,6 +83,7 @@ const std::map<std::string, Policy> kPolicy{
     {"GET /api/v1/cases/{id}/attachments/{attachment_id}", Policy::case_parties},
     {"GET /api/v1/units/{id}/inbox", Policy::unit_staff},
     {"GET /api/v1/units/{id}/undocumented", Policy::unit_staff},
+    {"GET /api/v1/units/{id}/escalations", Policy::unit_manager},
     {"GET /api/v1/me/absence", Policy::staff},
     {"PUT /api/v1/me/absence", Policy::staff},
     {"DELETE /api/v1/me/absence", Policy::staff},
@@ -169,6 +172,9 @@ std::pair<std::string, std::string> concrete(const std::string& pattern,
     if (pattern.ends_with("/eservice-admins"))
       return {path, R"({"staff_ids":[")" + kAnna + R"("]})"};
     if (pattern.ends_with("/eservice-publication")) return {path, R"({"published":true})"};
+    if (pattern.ends_with("/information")) {
+      return {path, R"({"material":[],"support":[{"label":"Support","phone":"0771-11 77 00"}]})"};
+    }
     if (pattern.ends_with("/image-routine")) {
       return {path, R"({"enabled":true,"types":["image/jpeg","image/png"],"max_bytes":1000000,)"
                     R"("retention_days":30})"};

@@ -96,6 +96,14 @@ Application::Application(Config config)
   register_public_routes(router_, calendar_);
 }
 
+void Application::start_jobs() {
+  jobs_.add("eservices.escalate", std::chrono::milliseconds(config_.jobs_interval_ms),
+            [this] { eservices_service_->escalate(); });
+  jobs_.add("eservices.purge_attachments", std::chrono::hours(1),
+            [this] { eservices_service_->purge_expired_attachments(); });
+  jobs_.start();
+}
+
 Application::~Application() = default;
 
 }  // namespace oppenvard::app

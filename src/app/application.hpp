@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "app/config.hpp"
+#include "app/jobs.hpp"
 #include "audit/service.hpp"
 #include "core/calendar.hpp"
 #include "core/clock.hpp"
@@ -44,6 +45,8 @@ class Application {
   db::Database& database() { return *database_; }
   http::Router& router() { return router_; }
   http::Hub& hub() { return hub_; }
+  // Starts the background jobs (answer-clock escalations, attachment retention); serve only.
+  void start_jobs();
   const core::Clock& clock() const { return *clock_; }
 
  private:
@@ -64,6 +67,7 @@ class Application {
   identity::TopicGrants topic_grants_;
   http::Router router_;
   http::Hub hub_;
+  PeriodicJobs jobs_;  // last: stopped first, while everything it uses still exists
 };
 
 }  // namespace oppenvard::app

@@ -24,6 +24,7 @@ const std::set<std::string> kKnownKeys{"server.listen",
                                        "server.read_timeout_ms",
                                        "directory.cache_ms",
                                        "eservices.documentation_due_hours",
+                                       "jobs.interval_ms",
                                        "server.web_root",
                                        "server.access_log",
                                        "storage.data_dir",
@@ -103,6 +104,7 @@ void apply_file(const toml::table& t, LoadedConfig& out) {
   integer("server.read_timeout_ms", c.read_timeout_ms);
   integer("directory.cache_ms", c.directory_cache_ms);
   integer("eservices.documentation_due_hours", c.documentation_due_hours);
+  integer("jobs.interval_ms", c.jobs_interval_ms);
   text("server.web_root", c.web_root);
   boolean("server.access_log", c.access_log);
   text("storage.data_dir", c.data_dir);
@@ -246,6 +248,7 @@ void apply_environment(const Environment& env, LoadedConfig& out) {
   integer("OPPENVARD_READ_TIMEOUT_MS", c.read_timeout_ms);
   integer("OPPENVARD_DIRECTORY_CACHE_MS", c.directory_cache_ms);
   integer("OPPENVARD_DOCUMENTATION_DUE_HOURS", c.documentation_due_hours);
+  integer("OPPENVARD_JOBS_INTERVAL_MS", c.jobs_interval_ms);
   boolean("OPPENVARD_DEMO", c.demo);
   boolean("OPPENVARD_ACCESS_LOG", c.access_log);
 }
@@ -329,6 +332,9 @@ std::vector<std::string> validate(const Config& c) {
   }
   if (c.directory_cache_ms < 0 || c.directory_cache_ms > 3'600'000) {
     errors.push_back("directory.cache_ms: must be 0–3600000");
+  }
+  if (c.jobs_interval_ms < 100 || c.jobs_interval_ms > 3'600'000) {
+    errors.push_back("jobs.interval_ms: must be 100–3600000");
   }
   if (c.documentation_due_hours < 1 || c.documentation_due_hours > 24 * 90) {
     errors.push_back("eservices.documentation_due_hours: must be 1–2160");

@@ -36,7 +36,9 @@ struct Config {
   std::int64_t directory_cache_ms = 1000;  // how stale the public clinic list may be; 0: off
   // M2: a closed case not marked documented in the EHR after this long is listed for the unit.
   std::int64_t documentation_due_hours = 48;
-  std::string web_root;                    // empty: web/dist beside the working directory, if built
+  // How often background jobs (answer-clock escalations) run.
+  std::int64_t jobs_interval_ms = 60'000;
+  std::string web_root;  // empty: web/dist beside the working directory, if built
   bool access_log = true;
   std::string log_level = "info";
   std::optional<bool> demo;                 // unset: on for the embedded default, off otherwise

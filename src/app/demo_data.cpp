@@ -283,6 +283,15 @@ void load_eservice_settings(db::Database& db) {
       }
       store.save_settings(sql, clinic, settings);
     }
+    // A3: what Björkdalen publishes beside its e-services.
+    store.replace_information(
+        sql, kPrimaryCare,
+        {{{"Så använder du e-tjänsterna på 1177",
+           "https://www.1177.se/om-1177/nar-du-loggar-in-pa-1177/"},
+          {"Egenvård och råd", "https://www.1177.se/"}},
+         {{"Teknisk support för e-tjänsterna", "0771-11 77 00", "", "Alla dagar, dygnet runt"},
+          {"E-tjänstansvarig på mottagningen", "", "etjanster.bjorkdalen@example.se",
+           "Vardagar 8–16"}}});
   });
 }
 

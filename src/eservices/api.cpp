@@ -2,7 +2,9 @@
 
 #include <boost/json.hpp>
 
+#include <algorithm>
 #include <cmath>
+#include <map>
 
 #include "core/time.hpp"
 #include "http/json_body.hpp"
@@ -86,8 +88,7 @@ http::Response guarded(F&& f) {
   } catch (const InvalidFields& e) {
     std::vector<http::FieldError> errors;
     for (const auto& p : e.problems()) errors.push_back({p.field, p.message});
-    throw http::Problem(ProblemKind::invalid_field, "Some answers in the form are wrong.",
-                        std::move(errors));
+    throw http::Problem(ProblemKind::invalid_field, "Some fields are wrong.", std::move(errors));
   }
 }
 
@@ -200,6 +201,17 @@ array people_json(const std::vector<std::pair<std::string, std::string>>& people
   return a;
 }
 
+object information_json(const ClinicInformation& info) {
+  array material;
+  for (const auto& m : info.material) material.push_back({{"title", m.title}, {"url", m.url}});
+  array support;
+  for (const auto& c : info.support) {
+    support.push_back(
+        {{"label", c.label}, {"phone", c.phone}, {"email", c.email}, {"hours", c.hours}});
+  }
+  return {{"material", std::move(material)}, {"support", std::move(support)}};
+}
+
 std::string csv_cell(const std::string& text) {
   if (text.find_first_of(",\"\n;") == std::string::npos) return text;
   std::string out = "\"";
@@ -297,7 +309,61 @@ void register_routes(http::Router& router, Service& service, identity::Service& 
     });
   });
 
+  router.add("GET", "/api/v1/clinics/{id}/information", [&](http::Request& request) {
+    return guarded([&] {
+      return http::Response::json(information_json(service.information(id_param(request, "id"))));
+    });
+  });
+
   // --- clinic administration ---
+  router.add("PUT", "/api/v1/clinics/{id}/information", [&](http::Request& request) {
+    const auto caller = caller_of(identity, request);
+    const auto body = http::parse_json_object(request);
+    http::FieldReader reader(body);
+    const auto* material = reader.array("material", true);
+    const auto* support = reader.array("support", true);
+    reader.finish();
+    ClinicInformation info;
+    std::vector<http::FieldError> errors;
+    // Each entry is read strictly too: wrong types and unknown keys are named by pointer.
+    auto read_items = [&](const boost::json::array& items, const std::string& name,
+                          const std::vector<const char*>& keys, auto&& add) {
+      for (std::size_t i = 0; i < items.size(); ++i) {
+        const auto at = "/" + name + "/" + std::to_string(i);
+        if (!items[i].is_object()) {
+          errors.push_back({at, "must be an object"});
+          continue;
+        }
+        std::map<std::string, std::string> values;
+        for (const auto& kv : items[i].as_object()) {
+          const bool known =
+              std::any_of(keys.begin(), keys.end(), [&](const char* k) { return kv.key() == k; });
+          if (!known)
+            errors.push_back({at + "/" + std::string(kv.key()), "is not a known field"});
+          else if (!kv.value().is_string() || kv.value().get_string().size() > 2000) {
+            errors.push_back({at + "/" + std::string(kv.key()), "must be a string"});
+          } else {
+            values[std::string(kv.key())] = std::string(kv.value().get_string());
+          }
+        }
+        add(values);
+      }
+    };
+    read_items(*material, "material", {"title", "url"}, [&](auto& v) {
+      info.material.push_back({v["title"], v["url"]});
+    });
+    read_items(*support, "support", {"label", "phone", "email", "hours"}, [&](auto& v) {
+      info.support.push_back({v["label"], v["phone"], v["email"], v["hours"]});
+    });
+    if (!errors.empty()) {
+      throw http::Problem(ProblemKind::invalid_field, "Some fields are wrong.", errors);
+    }
+    return guarded([&] {
+      service.set_information(caller, id_param(request, "id"), info);
+      return http::Response::json(information_json(info));
+    });
+  });
+
   router.add("GET", "/api/v1/clinics/{id}/eservice-administration", [&](http::Request& request) {
     const auto caller = caller_of(identity, request);
     return guarded([&] {
@@ -592,6 +658,27 @@ void register_routes(http::Router& router, Service& service, identity::Service& 
                                            {"at_risk", inbox.counts.at_risk},
                                            {"overdue", inbox.counts.overdue}}},
                                          {"items", std::move(items)}});
+    });
+  });
+
+  router.add("GET", "/api/v1/units/{id}/escalations", [&](http::Request& request) {
+    const auto caller = caller_of(identity, request);
+    http::QueryReader reader(request);
+    const auto days = reader.integer("days", 1, 90).value_or(14);
+    reader.finish();
+    return guarded([&] {
+      const auto now = service.clock().now_ms();
+      array items;
+      for (const auto& [e, s] :
+           service.escalations(caller, id_param(request, "id"), static_cast<int>(days))) {
+        auto item = case_json(s, clock_state(s.item.due_at_ms, now));
+        item.erase("fields");
+        items.push_back({{"level", to_string(e.level)},
+                         {"due_at", core::format_rfc3339_utc(e.due_at_ms)},
+                         {"raised_at", core::format_rfc3339_utc(e.raised_at_ms)},
+                         {"case", std::move(item)}});
+      }
+      return http::Response::json(object{{"items", std::move(items)}});
     });
   });
 

@@ -122,6 +122,33 @@ struct InboxCounts {
   int overdue = 0;
 };
 
+// E3: a case whose answer clock reached at risk or overdue, raised once per level and deadline
+// to the unit manager (and, with notifications, by message).
+struct Escalation {
+  std::string case_id;
+  std::string care_unit_id;
+  ClockState level = ClockState::at_risk;  // at_risk | overdue
+  std::int64_t due_at_ms = 0;
+  std::int64_t raised_at_ms = 0;
+};
+
+// A3: what a clinic publishes beside its e-services: information material (links) and
+// user-support contacts.
+struct InformationLink {
+  std::string title;
+  std::string url;  // https only
+};
+struct SupportContact {
+  std::string label;
+  std::string phone;
+  std::string email;
+  std::string hours;
+};
+struct ClinicInformation {
+  std::vector<InformationLink> material;
+  std::vector<SupportContact> support;
+};
+
 // The image routine of a clinic (M3).
 struct ImageRoutine {
   bool enabled = false;

@@ -254,6 +254,50 @@ std::optional<std::string> clean_message(std::string_view body) {
   return text;
 }
 
+std::vector<FieldProblem> check_information(const ClinicInformation& information) {
+  std::vector<FieldProblem> problems;
+  auto one_line = [](const std::string& text, std::size_t max) {
+    return !trimmed(text).empty() && characters(text) <= max &&
+           !has_control_characters(text, false);
+  };
+  if (information.material.size() > kMaxInformationLinks) {
+    problems.push_back({"/material", "at most 20 links"});
+  }
+  if (information.support.size() > kMaxSupportContacts) {
+    problems.push_back({"/support", "at most 10 contacts"});
+  }
+  for (std::size_t i = 0; i < information.material.size(); ++i) {
+    const auto& link = information.material[i];
+    const auto at = "/material/" + std::to_string(i);
+    if (!one_line(link.title, kTextMax)) problems.push_back({at + "/title", "1–200 characters"});
+    const bool https = link.url.starts_with("https://") && link.url.size() > 8 &&
+                       link.url.size() <= 2000 &&
+                       link.url.find_first_of(" \t\r\n<>\"@") == std::string::npos;
+    if (!https) problems.push_back({at + "/url", "must be an https:// address"});
+  }
+  for (std::size_t i = 0; i < information.support.size(); ++i) {
+    const auto& c = information.support[i];
+    const auto at = "/support/" + std::to_string(i);
+    if (!one_line(c.label, kTextMax)) problems.push_back({at + "/label", "1–200 characters"});
+    if (c.phone.empty() && c.email.empty()) {
+      problems.push_back({at, "needs a phone number or an e-mail address"});
+    }
+    if (!c.phone.empty() && !valid_phone(c.phone)) {
+      problems.push_back({at + "/phone", "must be a phone number"});
+    }
+    const auto atsign = c.email.find('@');
+    if (!c.email.empty() &&
+        (atsign == std::string::npos || atsign == 0 || atsign + 1 >= c.email.size() ||
+         !one_line(c.email, 254) || c.email.find(' ') != std::string::npos)) {
+      problems.push_back({at + "/email", "must be an e-mail address"});
+    }
+    if (!c.hours.empty() && !one_line(c.hours, kTextMax)) {
+      problems.push_back({at + "/hours", "at most 200 characters"});
+    }
+  }
+  return problems;
+}
+
 ClockState clock_state(std::optional<std::int64_t> due_at_ms, std::int64_t now_ms) {
   if (!due_at_ms) return ClockState::none;
   if (now_ms > *due_at_ms) return ClockState::overdue;

@@ -41,6 +41,12 @@ ValidatedFields validate_fields(const Form& form, const boost::json::object& ans
 // but line breaks. nullopt when it is not acceptable.
 std::optional<std::string> clean_message(std::string_view body);
 
+// A3: at most 20 links and 10 contacts; titles and labels 1–200 characters of one line; links
+// absolute https URLs without credentials; a contact has a phone number or an e-mail address.
+inline constexpr std::size_t kMaxInformationLinks = 20;
+inline constexpr std::size_t kMaxSupportContacts = 10;
+std::vector<FieldProblem> check_information(const ClinicInformation& information);
+
 // E3/M1: at risk from the start of the due day (the last working day), overdue after it.
 ClockState clock_state(std::optional<std::int64_t> due_at_ms, std::int64_t now_ms);
 

@@ -216,6 +216,37 @@ TEST(Catalogue, OneOrTwoEserviceAdministrators) {
   EXPECT_EQ(check_admin_count(3), Error::too_many_admins);
 }
 
+// --- information material and support contacts (A3) ---
+
+TEST(Information, LinksAndContactsAreChecked) {
+  ClinicInformation good{{{"Så använder du e-tjänsterna", "https://www.1177.se/e-tjanster"}},
+                         {{"Support för e-tjänster", "0771-11 77 00", "", "Dygnet runt"},
+                          {"E-tjänstansvarig", "", "etjanst@example.se", ""}}};
+  EXPECT_TRUE(check_information(good).empty());
+  auto problems_of = [](const ClinicInformation& info) {
+    std::vector<std::string> fields;
+    for (const auto& p : check_information(info)) fields.push_back(p.field);
+    return fields;
+  };
+  EXPECT_EQ(problems_of({{{"", "https://x.se"}}, {}}),
+            std::vector<std::string>{"/material/0/title"});
+  for (const char* url : {"http://x.se", "javascript:alert(1)", "https://", "https://a b.se",
+                          "https://user@evil.se", "ftp://x.se"}) {
+    EXPECT_EQ(problems_of({{{"Länk", url}}, {}}), std::vector<std::string>{"/material/0/url"})
+        << url;
+  }
+  EXPECT_EQ(problems_of({{}, {{"Support", "", "", ""}}}), std::vector<std::string>{"/support/0"});
+  EXPECT_EQ(problems_of({{}, {{"Support", "ring oss", "", ""}}}),
+            std::vector<std::string>{"/support/0/phone"});
+  EXPECT_EQ(problems_of({{}, {{"Support", "", "inte-en-adress", ""}}}),
+            std::vector<std::string>{"/support/0/email"});
+  EXPECT_EQ(problems_of({{}, {{"Två\nrader", "08-123 456", "", ""}}}),
+            std::vector<std::string>{"/support/0/label"});
+  ClinicInformation many;
+  many.material.assign(21, {"Länk", "https://x.se"});
+  EXPECT_EQ(problems_of(many), std::vector<std::string>{"/material"});
+}
+
 // --- transitions ---
 
 TEST(Transitions, EveryActionFromEveryStatus) {

@@ -209,7 +209,23 @@ Form Service::form(const std::string& care_unit_id, const std::string& code) {
   });
 }
 
+ClinicInformation Service::information(const std::string& care_unit_id) {
+  return store_.database().with_session([&](soci::session& sql) {
+    if (!store_.unit(sql, care_unit_id)) fail(Error::clinic_not_found);
+    return store_.information(sql, care_unit_id);
+  });
+}
+
 // --- clinic administration ---
+
+void Service::set_information(const Caller& caller, const std::string& care_unit_id,
+                              const ClinicInformation& information) {
+  require_catalogue_admin(caller, care_unit_id);
+  if (auto problems = check_information(information); !problems.empty()) {
+    throw InvalidFields(std::move(problems));
+  }
+  transact([&](soci::session& sql) { store_.replace_information(sql, care_unit_id, information); });
+}
 
 ClinicAdministration Service::administration(const Caller& caller,
                                              const std::string& care_unit_id) {
@@ -511,6 +527,59 @@ std::optional<Absence> Service::my_absence(const Caller& caller) {
   if (caller.principal.person_kind != "staff") fail(Error::not_allowed);
   return store_.database().with_session([&](soci::session& sql) {
     return store_.absence_of(sql, caller.principal.person_id, clock_.now_ms());
+  });
+}
+
+// --- escalation ---
+
+std::vector<Escalation> Service::escalate() {
+  const auto now = clock_.now_ms();
+  // A due day is at most 25 hours long (the autumn DST change): every case at risk now is due
+  // within that; the rules decide exactly.
+  constexpr std::int64_t kLongestDayMs = 25LL * 3'600'000;
+  std::vector<Escalation> raised;
+  transact([&](soci::session& sql) {
+    for (const auto& c : store_.cases_due_before(sql, now + kLongestDayMs)) {
+      const auto state = clock_state(c.due_at_ms, now);
+      if (state != ClockState::at_risk && state != ClockState::overdue) continue;
+      const Escalation e{c.id, c.care_unit_id, state, *c.due_at_ms, now};
+      if (store_.insert_escalation(sql, e)) raised.push_back(e);
+    }
+  });
+  if (publish_) {
+    for (const auto& e : raised) {
+      publish_("unit:" + e.care_unit_id,
+               boost::json::object{
+                   {"kind", "escalation"}, {"case_id", e.case_id}, {"level", to_string(e.level)}});
+    }
+  }
+  return raised;
+}
+
+std::vector<std::pair<Escalation, CaseSummary>> Service::escalations(
+    const Caller& caller, const std::string& care_unit_id, int days) {
+  if (staff_role_at(caller.principal, care_unit_id, false) != "unit_manager") {
+    fail(Error::not_allowed);
+  }
+  const auto now = clock_.now_ms();
+  return transact([&](soci::session& sql) {
+    std::vector<std::pair<Escalation, CaseSummary>> list;
+    const auto cases = store_.unit_cases(sql, care_unit_id, false, now);
+    const auto closed = store_.unit_cases(sql, care_unit_id, true, now);
+    std::set<std::string> patients;
+    for (const auto& e : store_.escalations(sql, care_unit_id, now - days * 86'400'000LL)) {
+      for (const auto* set : {&cases, &closed}) {
+        for (const auto& s : *set) {
+          if (s.item.id != e.case_id) continue;
+          list.emplace_back(e, s);
+          if (patients.insert(s.item.patient_id).second) {
+            record(sql, caller, {true, "staff", "unit_manager"}, s.item, "list", "escalations",
+                   care_unit_id);
+          }
+        }
+      }
+    }
+    return list;
   });
 }
 

@@ -93,7 +93,13 @@ class Service {
   // --- public: what a patient sees before sending ---
   Form form(const std::string& care_unit_id, const std::string& code);
 
+  // A3: public.
+  ClinicInformation information(const std::string& care_unit_id);
+
   // --- clinic administration (E1, E2, E5, M3): e-service administrators and unit managers ---
+  // Throws InvalidFields naming each wrong link or contact.
+  void set_information(const Caller& caller, const std::string& care_unit_id,
+                       const ClinicInformation& information);
   ClinicAdministration administration(const Caller& caller, const std::string& care_unit_id);
   CatalogueEntry set_offer(const Caller& caller, const std::string& care_unit_id,
                            const std::string& code, const std::string& status,
@@ -124,6 +130,15 @@ class Service {
   void set_absence(const Caller& caller, std::int64_t from_ms, std::int64_t to_ms);
   void clear_absence(const Caller& caller);
   std::optional<Absence> my_absence(const Caller& caller);
+
+  // --- escalation (E3) ---
+  // Raises each case that has become at risk or overdue once per level and deadline; safe
+  // to run on several nodes at once. Returns the escalations raised by this call.
+  std::vector<Escalation> escalate();
+  // The unit manager's list of escalations of the last `days` days, with the cases.
+  std::vector<std::pair<Escalation, CaseSummary>> escalations(const Caller& caller,
+                                                              const std::string& care_unit_id,
+                                                              int days);
 
   // --- documentation support (M2) ---
   SummaryDraft summary(const Caller& caller, const std::string& case_id);

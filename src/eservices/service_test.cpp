@@ -194,6 +194,36 @@ TEST_P(EservicesServiceTest, TheClockRunsAcrossChristmasAndStopsOnTheReply) {
   EXPECT_EQ(again.messages[0].author_name, "Karin Ekström");
 }
 
+TEST_P(EservicesServiceTest, AtRiskAndOverdueCasesAreEscalatedOnceToTheUnitManager) {
+  const auto id = send(patient("erik")).summary.item.id;  // due end of Tue 29 Dec
+  EXPECT_TRUE(service_.escalate().empty());
+  clock_.set(at("2026-12-28T23:59:00+01:00"));
+  EXPECT_TRUE(service_.escalate().empty());
+  clock_.set(at("2026-12-29T00:00:00+01:00"));
+  published_.clear();
+  const auto at_risk = service_.escalate();
+  ASSERT_EQ(at_risk.size(), 1u);
+  EXPECT_EQ(at_risk[0].case_id, id);
+  EXPECT_EQ(at_risk[0].level, ClockState::at_risk);
+  ASSERT_EQ(published_.size(), 1u);
+  EXPECT_EQ(published_[0].first, "unit:" + kUnit);
+  // Once per level and deadline, however often the job runs (or on how many nodes).
+  EXPECT_TRUE(service_.escalate().empty());
+  clock_.set(at("2026-12-30T00:00:00+01:00"));
+  const auto overdue = service_.escalate();
+  ASSERT_EQ(overdue.size(), 1u);
+  EXPECT_EQ(overdue[0].level, ClockState::overdue);
+  EXPECT_TRUE(service_.escalate().empty());
+  const auto list = service_.escalations(staff("mats"), kUnit, 14);
+  ASSERT_EQ(list.size(), 2u);
+  EXPECT_EQ(list[0].second.patient_name, "Erik Sandberg");
+  EXPECT_EQ(error_of([&] { service_.escalations(staff("karin"), kUnit, 14); }), Error::not_allowed);
+  // An answered case is not escalated again.
+  service_.post_message(staff("karin"), id, MessageKind::reply, "Svar");
+  clock_.set(at("2027-01-08T00:00:00+01:00"));
+  EXPECT_TRUE(service_.escalate().empty());
+}
+
 TEST_P(EservicesServiceTest, EachWaitingMessageHasItsOwnClockAndTheEarliestShows) {
   const auto id = send(patient("erik")).summary.item.id;
   clock_.set(at("2026-12-28T09:00:00+01:00"));
@@ -313,6 +343,24 @@ TEST_P(EservicesServiceTest, TheCatalogueRulesOfTheBasicOffering) {
       EXPECT_EQ(e.status, "on");
     }
   }
+}
+
+TEST_P(EservicesServiceTest, TheClinicPublishesInformationAndSupportContacts) {
+  EXPECT_TRUE(service_.information(kUnit).material.empty());
+  const ClinicInformation info{{{"Så använder du e-tjänsterna", "https://www.1177.se/"}},
+                               {{"Support", "0771-11 77 00", "", "Dygnet runt"}}};
+  EXPECT_EQ(error_of([&] { service_.set_information(staff("karin"), kUnit, info); }),
+            Error::not_allowed);
+  service_.set_information(staff("anna"), kUnit, info);
+  const auto read = service_.information(kUnit);
+  ASSERT_EQ(read.material.size(), 1u);
+  EXPECT_EQ(read.material[0].url, "https://www.1177.se/");
+  ASSERT_EQ(read.support.size(), 1u);
+  EXPECT_EQ(read.support[0].hours, "Dygnet runt");
+  EXPECT_THROW(service_.set_information(staff("anna"), kUnit, {{{"x", "http://x.se"}}, {}}),
+               InvalidFields);
+  EXPECT_EQ(service_.information(kUnit).material.size(), 1u);  // nothing lost
+  EXPECT_TRUE(service_.information(kOtherUnit).material.empty());
 }
 
 TEST_P(EservicesServiceTest, OneOrTwoAdministratorsAndNoCasesBeforePublishing) {

@@ -86,6 +86,26 @@ constexpr std::string_view kIndexAttachments =
 constexpr std::string_view kIndexAttachmentsExpiry =
     "CREATE INDEX case_attachments_by_expiry ON case_attachments (delete_after_ms)";
 
+constexpr std::string_view kCreateEscalations =
+    "CREATE TABLE case_escalations ("
+    " case_id TEXT NOT NULL REFERENCES cases (id),"
+    " care_unit_id TEXT NOT NULL REFERENCES care_units (id),"
+    " level TEXT NOT NULL CHECK (level IN ('at_risk', 'overdue')),"
+    " due_at_ms BIGINT NOT NULL,"
+    " raised_at_ms BIGINT NOT NULL,"
+    " PRIMARY KEY (case_id, level, due_at_ms))";
+constexpr std::string_view kIndexEscalations =
+    "CREATE INDEX case_escalations_by_unit ON case_escalations (care_unit_id, raised_at_ms)";
+
+constexpr std::string_view kCreateInformation =
+    "CREATE TABLE clinic_information ("
+    " care_unit_id TEXT NOT NULL REFERENCES care_units (id),"
+    " position INTEGER NOT NULL,"
+    " kind TEXT NOT NULL CHECK (kind IN ('material', 'support')),"
+    " title TEXT NOT NULL,"  // the link's title or the contact's label
+    " url TEXT NOT NULL, phone TEXT NOT NULL, email TEXT NOT NULL, hours TEXT NOT NULL,"
+    " PRIMARY KEY (care_unit_id, kind, position))";
+
 constexpr std::string_view kCaseColumns =
     "c.id, c.care_unit_id, c.service_code, c.patient_id, c.submitted_by_kind, c.submitted_by_id,"
     " c.status, c.assignee_id, c.fields_json, c.created_at_ms, c.updated_at_ms, c.due_at_ms,"
@@ -186,11 +206,12 @@ std::vector<std::string> types_from(const std::string& text) {
 }  // namespace
 
 std::vector<db::Migration> migrations() {
-  return {{"eservices/0001_cases",
-           {kCreateSettings, kCreateCases, kIndexCasesByUnit, kIndexCasesByPatient,
-            kIndexCasesByCreation, kCreateMessages, kIndexMessages, kCreateClocks,
-            kIndexClocksByCase, kIndexClocksByUnit, kCreateAbsences, kCreateAttachments,
-            kIndexAttachments, kIndexAttachmentsExpiry}}};
+  return {
+      {"eservices/0001_cases",
+       {kCreateSettings, kCreateCases, kIndexCasesByUnit, kIndexCasesByPatient,
+        kIndexCasesByCreation, kCreateMessages, kIndexMessages, kCreateClocks, kIndexClocksByCase,
+        kIndexClocksByUnit, kCreateAbsences, kCreateAttachments, kIndexAttachments,
+        kIndexAttachmentsExpiry, kCreateEscalations, kIndexEscalations, kCreateInformation}}};
 }
 
 namespace {
@@ -266,6 +287,45 @@ void Store::insert_own_form(soci::session& sql, const CatalogueEntry& e) {
       soci::use(owner, "owner");
   sql << "INSERT INTO clinic_eservices (care_unit_id, code, status) VALUES (:u, :c, 'on')",
       soci::use(owner, "u"), soci::use(e.code, "c");
+}
+
+ClinicInformation Store::information(soci::session& sql, const std::string& care_unit_id) {
+  ClinicInformation info;
+  soci::rowset<soci::row> rows =
+      (sql.prepare << "SELECT kind, title, url, phone, email, hours FROM clinic_information"
+                      " WHERE care_unit_id = :u ORDER BY kind, position",
+       soci::use(care_unit_id, "u"));
+  for (const auto& r : rows) {
+    if (r.get<std::string>(0) == "material") {
+      info.material.push_back({r.get<std::string>(1), r.get<std::string>(2)});
+    } else {
+      info.support.push_back({r.get<std::string>(1), r.get<std::string>(3), r.get<std::string>(4),
+                              r.get<std::string>(5)});
+    }
+  }
+  return info;
+}
+
+void Store::replace_information(soci::session& sql, const std::string& care_unit_id,
+                                const ClinicInformation& info) {
+  sql << "DELETE FROM clinic_information WHERE care_unit_id = :u", soci::use(care_unit_id, "u");
+  const std::string none;
+  auto insert = [&](int position, const std::string& kind, const std::string& title,
+                    const std::string& url, const std::string& phone, const std::string& email,
+                    const std::string& hours) {
+    sql << "INSERT INTO clinic_information (care_unit_id, position, kind, title, url, phone,"
+           " email, hours) VALUES (:u, :p, :k, :t, :url, :phone, :email, :hours)",
+        soci::use(care_unit_id, "u"), soci::use(position, "p"), soci::use(kind, "k"),
+        soci::use(title, "t"), soci::use(url, "url"), soci::use(phone, "phone"),
+        soci::use(email, "email"), soci::use(hours, "hours");
+  };
+  int position = 0;
+  for (const auto& m : info.material)
+    insert(position++, "material", m.title, m.url, none, none, none);
+  position = 0;
+  for (const auto& c : info.support) {
+    insert(position++, "support", c.label, none, c.phone, c.email, c.hours);
+  }
 }
 
 ClinicSettings Store::settings(soci::session& sql, const std::string& care_unit_id) {
@@ -480,6 +540,49 @@ std::vector<CaseSummary> Store::undocumented(soci::session& sql, const std::stri
        soci::use(now, "now"), soci::use(now, "now2"), soci::use(care_unit_id, "unit"),
        soci::use(before, "before"));
   for (const auto& r : rows) list.push_back(summary_from(r));
+  return list;
+}
+
+std::vector<Case> Store::cases_due_before(soci::session& sql, std::int64_t due_before_ms) {
+  std::vector<Case> list;
+  const long long before = due_before_ms;
+  soci::rowset<soci::row> rows =
+      (sql.prepare << "SELECT " << kCaseColumns
+                   << " FROM cases c WHERE c.status <> 'closed' AND c.due_at_ms IS NOT NULL"
+                      " AND c.due_at_ms < :before ORDER BY c.due_at_ms LIMIT 5000",
+       soci::use(before, "before"));
+  for (const auto& r : rows) list.push_back(case_from(r));
+  return list;
+}
+
+bool Store::insert_escalation(soci::session& sql, const Escalation& e) {
+  const std::string level(to_string(e.level));
+  const long long due = e.due_at_ms;
+  const long long raised = e.raised_at_ms;
+  soci::statement st =
+      (sql.prepare << "INSERT INTO case_escalations (case_id, care_unit_id, level, due_at_ms,"
+                      " raised_at_ms) VALUES (:c, :u, :l, :d, :r)"
+                      " ON CONFLICT (case_id, level, due_at_ms) DO NOTHING",
+       soci::use(e.case_id, "c"), soci::use(e.care_unit_id, "u"), soci::use(level, "l"),
+       soci::use(due, "d"), soci::use(raised, "r"));
+  st.execute(true);
+  return st.get_affected_rows() == 1;
+}
+
+std::vector<Escalation> Store::escalations(soci::session& sql, const std::string& care_unit_id,
+                                           std::int64_t since_ms) {
+  std::vector<Escalation> list;
+  const long long since = since_ms;
+  soci::rowset<soci::row> rows =
+      (sql.prepare << "SELECT case_id, care_unit_id, level, due_at_ms, raised_at_ms"
+                      " FROM case_escalations WHERE care_unit_id = :u AND raised_at_ms >= :s"
+                      " ORDER BY raised_at_ms DESC LIMIT 500",
+       soci::use(care_unit_id, "u"), soci::use(since, "s"));
+  for (const auto& r : rows) {
+    list.push_back({r.get<std::string>(0), r.get<std::string>(1),
+                    r.get<std::string>(2) == "overdue" ? ClockState::overdue : ClockState::at_risk,
+                    r.get<long long>(3), r.get<long long>(4)});
+  }
   return list;
 }
 

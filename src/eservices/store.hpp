@@ -76,6 +76,10 @@ class Store {
   // Staff ids holding any role at the unit.
   std::vector<std::string> staff_of_unit(soci::session& sql, const std::string& care_unit_id);
 
+  ClinicInformation information(soci::session& sql, const std::string& care_unit_id);
+  void replace_information(soci::session& sql, const std::string& care_unit_id,
+                           const ClinicInformation& information);
+
   // --- cases ---
   void insert_case(soci::session& sql, const Case& c);
   void update_case(soci::session& sql, const Case& c);
@@ -96,6 +100,14 @@ class Store {
   std::vector<CaseSummary> patient_cases(soci::session& sql, const std::string& patient_id);
   std::vector<CaseSummary> undocumented(soci::session& sql, const std::string& care_unit_id,
                                         std::int64_t closed_before_ms);
+
+  // --- escalations (E3) ---
+  // Open cases whose earliest deadline is before `due_before_ms`.
+  std::vector<Case> cases_due_before(soci::session& sql, std::int64_t due_before_ms);
+  // False when this escalation was already raised (by this node or another).
+  bool insert_escalation(soci::session& sql, const Escalation& e);
+  std::vector<Escalation> escalations(soci::session& sql, const std::string& care_unit_id,
+                                      std::int64_t since_ms);
 
   // --- absence (M4) ---
   void set_absence(soci::session& sql, const Absence& absence);
