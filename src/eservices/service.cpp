@@ -374,49 +374,71 @@ CaseView Service::get(const Caller& caller, const std::string& case_id) {
   });
 }
 
-CaseView Service::post_message(const Caller& caller, const std::string& case_id, MessageKind kind,
-                               const std::string& body) {
+// One change to a case: authorised, applied, stored, recorded and announced together.
+template <class F>
+CaseView Service::change_case(const Caller& caller, const std::string& case_id, F&& apply) {
   const auto now = clock_.now_ms();
   Case c;
   auto result = transact([&](soci::session& sql) {
     c = load(sql, case_id);
     const auto access = access_to_case(caller, c);
-    if (c.status == CaseStatus::closed) fail(Error::case_closed);
-    if (access.staff == (kind == MessageKind::message)) fail(Error::invalid_transition);
-    Message m;
-    m.id = db::new_uuid_v7();
-    m.case_id = c.id;
-    m.author_kind =
-        access.staff ? AuthorKind::staff
-                     : (caller.principal.acting_for ? AuthorKind::guardian : AuthorKind::patient);
-    m.author_id = caller.principal.person_id;
-    m.kind = kind;
-    m.body = body;
-    m.created_at_ms = now;
-    store_.insert_message(sql, m);
-    if (access.staff) {
-      // A reply or a question answers every waiting message; an unassigned case becomes the
-      // replier's so the patient's answer finds its way back.
-      store_.stop_clocks(sql, c.id, now);
-      if (!c.assignee_id) c.assignee_id = caller.principal.person_id;
-      c.last_contact_ms = now;
-      c.status = *next_status(
-          c.status,
-          kind == MessageKind::question ? CaseAction::staff_question : CaseAction::staff_reply,
-          true);
-    } else {
-      store_.start_clock(sql, c.id, c.care_unit_id, c.service_code,
-                         {now, core::answer_deadline_ms(now, calendar_), std::nullopt});
-      c.status = *next_status(c.status, CaseAction::patient_message, c.assignee_id.has_value());
-    }
-    c.due_at_ms = store_.earliest_open_due(sql, c.id);
+    const Recorded what = apply(sql, c, access, now);
     c.updated_at_ms = now;
     store_.update_case(sql, c);
-    record(sql, caller, access, c, "create", "message", m.id);
+    record(sql, caller, access, c, what.action, what.object_type, what.object_id);
     return view(sql, c, access);
   });
   announce(c);
   return result;
+}
+
+void Service::patient_wrote(soci::session& sql, Case& c, std::int64_t now) {
+  store_.start_clock(sql, c.id, c.care_unit_id, c.service_code,
+                     {now, core::answer_deadline_ms(now, calendar_), std::nullopt});
+  c.status = *next_status(c.status, CaseAction::patient_message, c.assignee_id.has_value());
+  c.due_at_ms = store_.earliest_open_due(sql, c.id);
+}
+
+Message Service::add_message(soci::session& sql, const Caller& caller, const Case& c, bool staff,
+                             MessageKind kind, const std::string& body, std::int64_t now) {
+  Message m;
+  m.id = db::new_uuid_v7();
+  m.case_id = c.id;
+  m.author_kind = staff
+                      ? AuthorKind::staff
+                      : (caller.principal.acting_for ? AuthorKind::guardian : AuthorKind::patient);
+  m.author_id = caller.principal.person_id;
+  m.kind = kind;
+  m.body = body;
+  m.created_at_ms = now;
+  store_.insert_message(sql, m);
+  return m;
+}
+
+CaseView Service::post_message(const Caller& caller, const std::string& case_id, MessageKind kind,
+                               const std::string& body) {
+  return change_case(
+      caller, case_id,
+      [&](soci::session& sql, Case& c, const Access& access, std::int64_t now) -> Recorded {
+        if (c.status == CaseStatus::closed) fail(Error::case_closed);
+        if (access.staff == (kind == MessageKind::message)) fail(Error::invalid_transition);
+        const auto m = add_message(sql, caller, c, access.staff, kind, body, now);
+        if (access.staff) {
+          // A reply or a question answers every waiting message; an unassigned case becomes the
+          // replier's so the patient's answer finds its way back.
+          store_.stop_clocks(sql, c.id, now);
+          if (!c.assignee_id) c.assignee_id = caller.principal.person_id;
+          c.last_contact_ms = now;
+          c.status = *next_status(
+              c.status,
+              kind == MessageKind::question ? CaseAction::staff_question : CaseAction::staff_reply,
+              true);
+          c.due_at_ms = store_.earliest_open_due(sql, c.id);
+        } else {
+          patient_wrote(sql, c, now);
+        }
+        return {"create", "message", m.id};
+      });
 }
 
 CaseView Service::claim(const Caller& caller, const std::string& case_id) {
@@ -425,54 +447,41 @@ CaseView Service::claim(const Caller& caller, const std::string& case_id) {
 
 CaseView Service::assign(const Caller& caller, const std::string& case_id,
                          const std::optional<std::string>& staff_id) {
-  const auto now = clock_.now_ms();
-  Case c;
-  auto result = transact([&](soci::session& sql) {
-    c = load(sql, case_id);
-    const auto access = access_to_case(caller, c);
-    if (!access.staff) fail(Error::not_allowed);
-    if (c.status == CaseStatus::closed) fail(Error::case_closed);
-    if (staff_id) {
-      const auto staff = people_.assignments_with_units(*staff_id);
-      const bool works_here = std::any_of(staff.begin(), staff.end(), [&](const auto& a) {
-        return a.care_unit_id == c.care_unit_id && is_care_role(a.role);
-      });
-      if (!works_here) fail(Error::not_staff_of_unit);
-    }
-    c.assignee_id = staff_id;
-    c.status = *next_status(c.status, CaseAction::assign, staff_id.has_value());
-    c.updated_at_ms = now;
-    store_.update_case(sql, c);
-    record(sql, caller, access, c, "update", "case", c.id);
-    return view(sql, c, access);
-  });
-  announce(c);
-  return result;
+  return change_case(caller, case_id,
+                     [&](soci::session&, Case& c, const Access& access, std::int64_t) -> Recorded {
+                       if (!access.staff) fail(Error::not_allowed);
+                       if (c.status == CaseStatus::closed) fail(Error::case_closed);
+                       if (staff_id) {
+                         const auto staff = people_.assignments_with_units(*staff_id);
+                         const bool works_here =
+                             std::any_of(staff.begin(), staff.end(), [&](const auto& a) {
+                               return a.care_unit_id == c.care_unit_id && is_care_role(a.role);
+                             });
+                         if (!works_here) fail(Error::not_staff_of_unit);
+                       }
+                       c.assignee_id = staff_id;
+                       c.status = *next_status(c.status, CaseAction::assign, staff_id.has_value());
+                       return {"update", "case", c.id};
+                     });
 }
 
 CaseView Service::close(const Caller& caller, const std::string& case_id, Outcome outcome) {
-  const auto now = clock_.now_ms();
-  Case c;
-  auto result = transact([&](soci::session& sql) {
-    c = load(sql, case_id);
-    const auto access = access_to_case(caller, c);
-    if (!access.staff) fail(Error::not_allowed);
-    if (c.status == CaseStatus::closed) fail(Error::case_closed);
-    // Closing ends the clocks: the outcome (a booked time, a renewed prescription) is the answer.
-    store_.stop_clocks(sql, c.id, now);
-    c.status = CaseStatus::closed;
-    c.outcome = outcome;
-    c.closed_at_ms = now;
-    if (!c.last_contact_ms) c.last_contact_ms = now;
-    if (!c.assignee_id) c.assignee_id = caller.principal.person_id;
-    c.due_at_ms.reset();
-    c.updated_at_ms = now;
-    store_.update_case(sql, c);
-    record(sql, caller, access, c, "update", "case", c.id);
-    return view(sql, c, access);
-  });
-  announce(c);
-  return result;
+  return change_case(
+      caller, case_id,
+      [&](soci::session& sql, Case& c, const Access& access, std::int64_t now) -> Recorded {
+        if (!access.staff) fail(Error::not_allowed);
+        if (c.status == CaseStatus::closed) fail(Error::case_closed);
+        // Closing ends the clocks: the outcome (a booked time, a renewed prescription) is the
+        // answer.
+        store_.stop_clocks(sql, c.id, now);
+        c.status = CaseStatus::closed;
+        c.outcome = outcome;
+        c.closed_at_ms = now;
+        if (!c.last_contact_ms) c.last_contact_ms = now;
+        if (!c.assignee_id) c.assignee_id = caller.principal.person_id;
+        c.due_at_ms.reset();
+        return {"update", "case", c.id};
+      });
 }
 
 // --- inbox ---
@@ -610,21 +619,17 @@ SummaryDraft Service::summary(const Caller& caller, const std::string& case_id) 
 }
 
 CaseView Service::mark_documented(const Caller& caller, const std::string& case_id) {
-  const auto now = clock_.now_ms();
-  return transact([&](soci::session& sql) {
-    auto c = load(sql, case_id);
-    const auto access = access_to_case(caller, c);
-    if (!access.staff) fail(Error::not_allowed);
-    if (!c.last_contact_ms) fail(Error::not_closed);
-    if (!c.documented_at_ms) {
-      c.documented_at_ms = now;
-      c.documented_by = caller.principal.person_id;
-      c.updated_at_ms = now;
-      store_.update_case(sql, c);
-      record(sql, caller, access, c, "update", "case_documentation", c.id);
-    }
-    return view(sql, c, access);
-  });
+  return change_case(
+      caller, case_id,
+      [&](soci::session&, Case& c, const Access& access, std::int64_t now) -> Recorded {
+        if (!access.staff) fail(Error::not_allowed);
+        if (!c.last_contact_ms) fail(Error::not_closed);
+        if (!c.documented_at_ms) {
+          c.documented_at_ms = now;
+          c.documented_by = caller.principal.person_id;
+        }
+        return {"update", "case_documentation", c.id};
+      });
 }
 
 std::vector<CaseSummary> Service::undocumented(const Caller& caller,
@@ -648,49 +653,32 @@ std::vector<CaseSummary> Service::undocumented(const Caller& caller,
 
 Attachment Service::attach(const Caller& caller, const std::string& case_id,
                            const std::string& content_type, const std::string& bytes) {
-  const auto now = clock_.now_ms();
-  Case c;
-  auto result = transact([&](soci::session& sql) {
-    c = load(sql, case_id);
-    const auto access = access_to_case(caller, c);
-    // Images come from the patient (a rash, a wound); staff answer in words.
-    if (access.staff) fail(Error::not_allowed);
-    if (c.status == CaseStatus::closed) fail(Error::case_closed);
-    const auto routine = store_.settings(sql, c.care_unit_id).images;
-    if (const auto error = check_image(routine, content_type, bytes)) fail(*error);
-    Message m;
-    m.id = db::new_uuid_v7();
-    m.case_id = c.id;
-    m.author_kind = caller.principal.acting_for ? AuthorKind::guardian : AuthorKind::patient;
-    m.author_id = caller.principal.person_id;
-    m.kind = MessageKind::message;
-    m.body = "";
-    m.created_at_ms = now;
-    store_.insert_message(sql, m);
-    Attachment a;
-    a.id = db::new_uuid_v7();
-    a.case_id = c.id;
-    a.message_id = m.id;
-    a.content_type = content_type;
-    a.size = static_cast<std::int64_t>(bytes.size());
-    a.sha256 = sha256_hex(bytes);
-    a.created_at_ms = now;
-    a.delete_after_ms = now + static_cast<std::int64_t>(routine.retention_days) * 86'400'000LL;
-    // The file is on disk before the row commits; a crash in between leaves an orphan file,
-    // never a row without its bytes.
-    write_file_durably(settings_.attachment_dir / a.id, bytes);
-    store_.insert_attachment(sql, a);
-    store_.start_clock(sql, c.id, c.care_unit_id, c.service_code,
-                       {now, core::answer_deadline_ms(now, calendar_), std::nullopt});
-    c.status = *next_status(c.status, CaseAction::patient_message, c.assignee_id.has_value());
-    c.due_at_ms = store_.earliest_open_due(sql, c.id);
-    c.updated_at_ms = now;
-    store_.update_case(sql, c);
-    record(sql, caller, access, c, "create", "attachment", a.id);
-    return a;
-  });
-  announce(c);
-  return result;
+  Attachment a;
+  change_case(caller, case_id,
+              [&](soci::session& sql, Case& c, const Access& access, std::int64_t now) -> Recorded {
+                // Images come from the patient (a rash, a wound); staff answer in words.
+                if (access.staff) fail(Error::not_allowed);
+                if (c.status == CaseStatus::closed) fail(Error::case_closed);
+                const auto routine = store_.settings(sql, c.care_unit_id).images;
+                if (const auto error = check_image(routine, content_type, bytes)) fail(*error);
+                const auto m = add_message(sql, caller, c, false, MessageKind::message, "", now);
+                a.id = db::new_uuid_v7();
+                a.case_id = c.id;
+                a.message_id = m.id;
+                a.content_type = content_type;
+                a.size = static_cast<std::int64_t>(bytes.size());
+                a.sha256 = sha256_hex(bytes);
+                a.created_at_ms = now;
+                a.delete_after_ms =
+                    now + static_cast<std::int64_t>(routine.retention_days) * 86'400'000LL;
+                // The file is on disk before the row commits; a crash in between leaves an orphan
+                // file, never a row without its bytes.
+                write_file_durably(settings_.attachment_dir / a.id, bytes);
+                store_.insert_attachment(sql, a);
+                patient_wrote(sql, c, now);
+                return {"create", "attachment", a.id};
+              });
+  return a;
 }
 
 AttachmentContent Service::attachment(const Caller& caller, const std::string& case_id,

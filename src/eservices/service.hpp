@@ -182,6 +182,18 @@ class Service {
               const std::string& object_id);
   CaseView view(soci::session& sql, const Case& c, const Access& access);
   Case load(soci::session& sql, const std::string& case_id);
+  // What a change records in the audit log.
+  struct Recorded {
+    std::string action;
+    std::string object_type;
+    std::string object_id;
+  };
+  template <class F>
+  CaseView change_case(const Caller& caller, const std::string& case_id, F&& apply);
+  // A patient message (or image) starts a clock and puts the case back before staff.
+  void patient_wrote(soci::session& sql, Case& c, std::int64_t now);
+  Message add_message(soci::session& sql, const Caller& caller, const Case& c, bool staff,
+                      MessageKind kind, const std::string& body, std::int64_t now);
   void announce(const Case& c);
 
   Store& store_;
