@@ -154,6 +154,21 @@ describe('writes and the CSRF header', () => {
     ]);
   });
 
+  it('DELETEs without a body and POSTs raw bytes with their own type', async () => {
+    const { calls, fetchImpl } = recording(201);
+    const client = new ApiClient({ csrfToken: () => 'tok-3', fetchImpl });
+    await client.delete('/api/v1/me/absence', signal);
+    const bytes = new Blob([new Uint8Array([0xff, 0xd8, 0xff])], { type: 'image/jpeg' });
+    await client.postBytes('/api/v1/cases/c/attachments', bytes, 'image/jpeg', signal);
+    expect(calls[0]!.init.method).toBe('DELETE');
+    expect(calls[0]!.init.body).toBeUndefined();
+    expect(header(calls[0]!.init, 'X-CSRF-Token')).toBe('tok-3');
+    expect(calls[1]!.init.method).toBe('POST');
+    expect(calls[1]!.init.body).toBe(bytes);
+    expect(header(calls[1]!.init, 'Content-Type')).toBe('image/jpeg');
+    expect(header(calls[1]!.init, 'X-CSRF-Token')).toBe('tok-3');
+  });
+
   it('tells 401 and 403 apart from other failures', async () => {
     const unauth = await apiFailure(
       getJson('/api/v1/me', signal, respond(401, '{"type":"urn:oppenvard:problem:unauthenticated"}', 'application/problem+json')),

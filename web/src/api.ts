@@ -108,6 +108,8 @@ export function csrfHeaderValue(sessionToken: string | null | undefined): string
 interface RequestOptions {
   method: 'GET' | WriteMethod;
   body?: unknown;
+  /** Bytes sent as they are (an image), with their own Content-Type, instead of a JSON body. */
+  raw?: { body: Blob; contentType: string };
   headers?: Record<string, string>;
 }
 
@@ -124,7 +126,10 @@ async function request(
 ): Promise<unknown> {
   const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
   const init: RequestInit = { method: options.method, signal, headers, credentials: 'same-origin' };
-  if (options.body !== undefined) {
+  if (options.raw) {
+    headers['Content-Type'] = options.raw.contentType;
+    init.body = options.raw.body;
+  } else if (options.body !== undefined) {
     headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(options.body);
   }
@@ -223,5 +228,19 @@ export class ApiClient {
 
   put(url: string, body: unknown, signal: AbortSignal): Promise<unknown> {
     return sendJson('PUT', url, body, this.csrfToken(), signal, this.fetchImpl);
+  }
+
+  delete(url: string, signal: AbortSignal): Promise<unknown> {
+    return sendJson('DELETE', url, undefined, this.csrfToken(), signal, this.fetchImpl);
+  }
+
+  /** POSTs raw bytes (an image) with their Content-Type and the CSRF header. */
+  postBytes(url: string, body: Blob, contentType: string, signal: AbortSignal): Promise<unknown> {
+    return request(
+      url,
+      { method: 'POST', raw: { body, contentType }, headers: { [CSRF_HEADER]: csrfHeaderValue(this.csrfToken()) } },
+      signal,
+      this.fetchImpl,
+    );
   }
 }

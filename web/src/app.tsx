@@ -12,6 +12,14 @@ import { StaffPage } from './staff/StaffPage';
 import { AuditPage } from './audit/AuditPage';
 import { AccessLogPage } from './patient/AccessLogPage';
 import { Layout } from './ui/Layout';
+import { MyCasesPage } from './patient/MyCasesPage';
+import { NewCasePage } from './patient/NewCasePage';
+import { PatientCasePage } from './patient/PatientCasePage';
+import { InboxPage } from './inbox/InboxPage';
+import { StaffCasePage } from './inbox/StaffCasePage';
+import { UndocumentedPage } from './inbox/UndocumentedPage';
+import { CataloguePage } from './catalogue/CataloguePage';
+import { ReportPage } from './report/ReportPage';
 
 function Page({ route }: { route: Route }) {
   switch (route.name) {
@@ -29,6 +37,22 @@ function Page({ route }: { route: Route }) {
       return <AccessLogPage />;
     case 'audit':
       return <AuditPage />;
+    case 'patientCases':
+      return <MyCasesPage />;
+    case 'newCase':
+      return <NewCasePage />;
+    case 'patientCase':
+      return <PatientCasePage id={route.id} />;
+    case 'inbox':
+      return <InboxPage />;
+    case 'staffCase':
+      return <StaffCasePage id={route.id} />;
+    case 'undocumented':
+      return <UndocumentedPage />;
+    case 'catalogue':
+      return <CataloguePage />;
+    case 'report':
+      return <ReportPage />;
     case 'admin':
       return <AdminPage />;
     case 'login':

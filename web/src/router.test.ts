@@ -27,6 +27,30 @@ describe('router', () => {
     expect(matchRoute(paths.clinic('a b/c'))).toEqual({ name: 'clinic', id: 'a b/c' });
   });
 
+  it('matches the e-service pages of patients and staff', () => {
+    expect(matchRoute('/patient/arenden')).toEqual({ name: 'patientCases' });
+    expect(matchRoute('/patient/arenden/ny')).toEqual({ name: 'newCase' });
+    expect(matchRoute('/patient/arenden/ny/')).toEqual({ name: 'newCase' });
+    expect(matchRoute('/patient/arenden/01a2-3b')).toEqual({ name: 'patientCase', id: '01a2-3b' });
+    expect(matchRoute(paths.patientCase('a/b'))).toEqual({ name: 'patientCase', id: 'a/b' });
+    expect(matchRoute('/personal/inkorg')).toEqual({ name: 'inbox' });
+    expect(matchRoute('/personal/arenden/c-1')).toEqual({ name: 'staffCase', id: 'c-1' });
+    expect(matchRoute(paths.staffCase('c 2'))).toEqual({ name: 'staffCase', id: 'c 2' });
+    expect(matchRoute('/personal/odokumenterade')).toEqual({ name: 'undocumented' });
+    expect(matchRoute('/personal/e-tjanster')).toEqual({ name: 'catalogue' });
+    expect(matchRoute('/personal/uppfoljning/')).toEqual({ name: 'report' });
+    expect(matchRoute('/personal/arenden')).toEqual({ name: 'notFound' });
+    expect(matchRoute('/personal/arenden/a/b')).toEqual({ name: 'notFound' });
+    expect(matchRoute('/patient/arenden/%E0%A4%A')).toEqual({ name: 'notFound' });
+    expect(matchRoute('/patient/arenden/%20')).toEqual({ name: 'notFound' });
+  });
+
+  it('links to a new case with the clinic and the service in the query', () => {
+    expect(paths.newCase('u-11', 'send_message')).toBe('/patient/arenden/ny?mottagning=u-11&tjanst=send_message');
+    expect(paths.newCase('a&b', 'x y')).toBe('/patient/arenden/ny?mottagning=a%26b&tjanst=x+y');
+    expect(matchRoute(paths.newCase('u', 's').split('?')[0]!)).toEqual({ name: 'newCase' });
+  });
+
   it('treats unknown and malformed paths as not found', () => {
     expect(matchRoute('/finns-inte')).toEqual({ name: 'notFound' });
     expect(matchRoute('/mottagningar/a/b')).toEqual({ name: 'notFound' });
@@ -40,6 +64,11 @@ describe('router', () => {
     expect(sectionOf({ name: 'staff' })).toBe('staff');
     expect(sectionOf({ name: 'audit' })).toBe('staff');
     expect(sectionOf({ name: 'patientLog' })).toBe('patient');
+    expect(sectionOf({ name: 'patientCases' })).toBe('patient');
+    expect(sectionOf({ name: 'newCase' })).toBe('patient');
+    expect(sectionOf({ name: 'patientCase', id: 'x' })).toBe('patient');
+    for (const name of ['inbox', 'undocumented', 'catalogue', 'report'] as const) expect(sectionOf({ name })).toBe('staff');
+    expect(sectionOf({ name: 'staffCase', id: 'x' })).toBe('staff');
     expect(sectionOf({ name: 'start' })).toBeNull();
     expect(sectionOf({ name: 'accessibility' })).toBeNull();
   });

@@ -7,6 +7,14 @@ export type Route =
   | { name: 'clinic'; id: string }
   | { name: 'patient' }
   | { name: 'patientLog' }
+  | { name: 'patientCases' }
+  | { name: 'newCase' }
+  | { name: 'patientCase'; id: string }
+  | { name: 'inbox' }
+  | { name: 'staffCase'; id: string }
+  | { name: 'undocumented' }
+  | { name: 'catalogue' }
+  | { name: 'report' }
   | { name: 'audit' }
   | { name: 'staff' }
   | { name: 'admin' }
@@ -16,12 +24,25 @@ export type Route =
 
 export type Section = 'directory' | 'patient' | 'staff' | 'admin';
 
+export const NEW_CASE_CLINIC_PARAM = 'mottagning';
+export const NEW_CASE_SERVICE_PARAM = 'tjanst';
+
 export const paths = {
   start: '/',
   directory: '/mottagningar',
   clinic: (id: string) => `/mottagningar/${encodeURIComponent(id)}`,
   patient: '/patient',
   patientLog: '/patient/logg',
+  patientCases: '/patient/arenden',
+  /** The form of one e-service of one clinic (the query names both). */
+  newCase: (clinicId: string, serviceCode: string) =>
+    `/patient/arenden/ny?${new URLSearchParams({ [NEW_CASE_CLINIC_PARAM]: clinicId, [NEW_CASE_SERVICE_PARAM]: serviceCode }).toString()}`,
+  patientCase: (id: string) => `/patient/arenden/${encodeURIComponent(id)}`,
+  inbox: '/personal/inkorg',
+  staffCase: (id: string) => `/personal/arenden/${encodeURIComponent(id)}`,
+  undocumented: '/personal/odokumenterade',
+  catalogue: '/personal/e-tjanster',
+  report: '/personal/uppfoljning',
   audit: '/personal/granskning',
   staff: '/personal',
   admin: '/admin',
@@ -34,6 +55,12 @@ const fixed: Record<string, Route> = {
   '/mottagningar': { name: 'directory' },
   '/patient': { name: 'patient' },
   '/patient/logg': { name: 'patientLog' },
+  '/patient/arenden': { name: 'patientCases' },
+  '/patient/arenden/ny': { name: 'newCase' },
+  '/personal/inkorg': { name: 'inbox' },
+  '/personal/odokumenterade': { name: 'undocumented' },
+  '/personal/e-tjanster': { name: 'catalogue' },
+  '/personal/uppfoljning': { name: 'report' },
   '/personal/granskning': { name: 'audit' },
   '/personal': { name: 'staff' },
   '/admin': { name: 'admin' },
@@ -47,19 +74,30 @@ export function normalizePath(pathname: string): string {
   return trimmed === '' ? '/' : trimmed;
 }
 
+/** The one path segment after `prefix`, decoded; null when absent, blank or malformed. */
+function segmentAfter(path: string, prefix: string): string | null {
+  if (!path.startsWith(prefix)) return null;
+  const rest = path.slice(prefix.length);
+  if (rest === '' || rest.includes('/')) return null;
+  try {
+    const id = decodeURIComponent(rest);
+    return id.trim() === '' ? null : id;
+  } catch {
+    // A malformed %-escape is simply an unknown page.
+    return null;
+  }
+}
+
 export function matchRoute(pathname: string): Route {
   const path = normalizePath(pathname);
   const known = fixed[path];
   if (known) return known;
-  const clinic = /^\/mottagningar\/([^/]+)$/.exec(path);
-  if (clinic?.[1]) {
-    try {
-      const id = decodeURIComponent(clinic[1]);
-      if (id.trim() !== '') return { name: 'clinic', id };
-    } catch {
-      // A malformed %-escape is simply an unknown page.
-    }
-  }
+  const clinic = segmentAfter(path, '/mottagningar/');
+  if (clinic !== null) return { name: 'clinic', id: clinic };
+  const patientCase = segmentAfter(path, '/patient/arenden/');
+  if (patientCase !== null) return { name: 'patientCase', id: patientCase };
+  const staffCase = segmentAfter(path, '/personal/arenden/');
+  if (staffCase !== null) return { name: 'staffCase', id: staffCase };
   return { name: 'notFound' };
 }
 
@@ -74,8 +112,16 @@ export function sectionOf(route: Route): Section | null {
     case 'admin':
       return route.name;
     case 'patientLog':
+    case 'patientCases':
+    case 'newCase':
+    case 'patientCase':
       return 'patient';
     case 'audit':
+    case 'inbox':
+    case 'staffCase':
+    case 'undocumented':
+    case 'catalogue':
+    case 'report':
       return 'staff';
     default:
       return null;

@@ -57,6 +57,32 @@ describe('Store', () => {
     expect(store.getState().lang).toBe('en');
   });
 
+  it('keeps small values in the browser and survives a storage that refuses', () => {
+    const { store, saved } = setup();
+    expect(store.readLocal('k')).toBeNull();
+    store.writeLocal('k', 'v');
+    expect(saved.get('k')).toBe('v');
+    expect(store.readLocal('k')).toBe('v');
+    const broken = new Store(
+      { lang: 'sv', location: { path: '/', search: '' } },
+      {
+        history: { push: () => {}, replace: () => {} },
+        storage: {
+          getItem: () => {
+            throw new Error('SecurityError');
+          },
+          setItem: () => {
+            throw new Error('QuotaExceededError');
+          },
+        },
+      },
+    );
+    expect(broken.readLocal('k')).toBeNull();
+    expect(() => broken.writeLocal('k', 'v')).not.toThrow();
+    const none = new Store({ lang: 'sv', location: { path: '/', search: '' } }, { history: { push: () => {}, replace: () => {} }, storage: null });
+    expect(none.readLocal('k')).toBeNull();
+  });
+
   it('pushes a history entry and counts a page change on navigate', () => {
     const { store, pushed } = setup();
     store.navigate('/mottagningar');

@@ -114,6 +114,24 @@ export class Store {
     this.set({ ...this.state, lang });
   }
 
+  /** A small value the browser keeps (localStorage), or null when absent or unavailable. */
+  readLocal(key: string): string | null {
+    try {
+      return this.ports.storage?.getItem(key) ?? null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Keeps a small value in the browser; a full or forbidden storage is ignored. */
+  writeLocal(key: string, value: string): void {
+    try {
+      this.ports.storage?.setItem(key, value);
+    } catch {
+      // Forgetting a hint (such as "Nytt svar") is harmless.
+    }
+  }
+
   /**
    * Goes to an app URL. `replace` rewrites the current history entry and is
    * not a page change (used for the search text in the directory's URL).

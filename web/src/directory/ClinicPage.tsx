@@ -43,7 +43,7 @@ export function ClinicPage({ id }: { id: string }) {
           </p>
           {state.clinic.description && <p lang={DATA_LANG}>{state.clinic.description}</p>}
           <ClinicContact clinic={state.clinic} />
-          <EserviceList eservices={state.clinic.eservices} />
+          <EserviceList clinicId={state.clinic.id} eservices={state.clinic.eservices} />
           {state.clinic.hsaId && (
             <p class="muted small">
               {t('clinic.hsaId')}: {state.clinic.hsaId}

@@ -35,10 +35,20 @@ function PatientHome({ me }: { me: Me }) {
       <p class="showing">
         {me.actingFor ? t('patient.showingChild', { name: fullName(me.actingFor) }) : t('patient.showingSelf')}
       </p>
+      <section class="card" aria-labelledby="patient-cases-title">
+        <h2 id="patient-cases-title">{t('patient.casesTitle')}</h2>
+        <p>{t('patient.casesText')}</p>
+        <p>
+          <Link href={paths.patientCases}>{t('myCases.title')}</Link>
+        </p>
+        <p>
+          {t('patient.meanwhile')} <Link href={paths.directory}>{t('start.directoryLink')}</Link>
+        </p>
+      </section>
       <p>
         <Link href={paths.patientLog}>{t('accessLog.link')}</Link>
       </p>
-      <Notice title={t('patient.casesTitle')}>
+      <Notice>
         <p>{t('patient.notYet')}</p>
       </Notice>
       <LogoutEverywhere />
@@ -46,7 +56,7 @@ function PatientHome({ me }: { me: Me }) {
   );
 }
 
-/** Mina sidor: who is logged in, whom a guardian acts for; cases and bookings come later. */
+/** Mina sidor: who is logged in, whom a guardian acts for, the way to the cases; bookings come later. */
 export function PatientPage() {
   const { t } = useT();
   return (

@@ -7,7 +7,30 @@ import { Notice } from '../ui/Notice';
 import { PageHeading } from '../ui/PageHeading';
 import { SessionGate } from '../ui/SessionGate';
 import { managedUnits } from '../audit/audit';
+import { catalogueUnits, inboxUnits, isRegionAdmin, reportUnits } from '../inbox/inbox';
 import { PasswordResetForm } from './PasswordResetForm';
+
+/** The e-service work the person's roles open: inbox, documentation, catalogue, follow-up. */
+function WorkLinks({ me }: { me: Me }) {
+  const { t } = useT();
+  const links: { href: string; text: string }[] = [];
+  if (inboxUnits(me).length > 0) {
+    links.push({ href: paths.inbox, text: t('inbox.title') });
+    links.push({ href: paths.undocumented, text: t('undocumented.title') });
+  }
+  if (catalogueUnits(me).length > 0) links.push({ href: paths.catalogue, text: t('catalogue.title') });
+  if (reportUnits(me).length > 0 || isRegionAdmin(me)) links.push({ href: paths.report, text: t('report.title') });
+  if (links.length === 0) return null;
+  return (
+    <ul class="work-links">
+      {links.map((l) => (
+        <li key={l.href}>
+          <Link href={l.href}>{l.text}</Link>
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 function Assignments({ me }: { me: Me }) {
   const { t } = useT();
@@ -27,6 +50,7 @@ function Assignments({ me }: { me: Me }) {
           ))}
         </ul>
       )}
+      <WorkLinks me={me} />
       {managedUnits(me).length > 0 && (
         <p>
           <Link href={paths.audit}>{t('audit.link')}</Link>
@@ -58,7 +82,7 @@ function StaffHome({ me }: { me: Me }) {
   );
 }
 
-/** The staff area: who is logged in and their assignments; work lists come later. */
+/** The staff area: who is logged in, their assignments and the work they open. */
 export function StaffPage() {
   const { t } = useT();
   return (

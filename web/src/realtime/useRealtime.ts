@@ -1,0 +1,58 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { ApiError, isForbidden, isUnauthenticated } from '../api';
+import { useStore } from '../context';
+import { parseGrants, socketUrl, startRealtime, type RealtimeStatus, type SocketLike } from './realtime';
+
+export const GRANTS_URL = '/api/v1/realtime/grants';
+
+/** The browser's WebSocket behind the driver's small SocketLike. */
+function browserSocket(url: string): SocketLike {
+  const ws = new WebSocket(url);
+  const s: SocketLike = {
+    onopen: null,
+    onmessage: null,
+    onclose: null,
+    onerror: null,
+    send: (data) => ws.send(data),
+    close: () => ws.close(),
+  };
+  ws.onopen = () => s.onopen?.();
+  ws.onmessage = (e: MessageEvent) => s.onmessage?.({ data: e.data });
+  ws.onclose = () => s.onclose?.();
+  ws.onerror = () => s.onerror?.();
+  return s;
+}
+
+/**
+ * Listens to realtime topics while the component is mounted and calls
+ * `onChange` when something on them changed (or may have: after a
+ * reconnection). Returns how the connection stands.
+ */
+export function useRealtime(topics: readonly string[], onChange: (topic: string | null) => void): RealtimeStatus {
+  const store = useStore();
+  const [status, setStatus] = useState<RealtimeStatus>('connecting');
+  const callback = useRef(onChange);
+  callback.current = onChange;
+  const key = topics.join(' ');
+
+  useEffect(() => {
+    const list = key.split(' ').filter((t) => t !== '');
+    if (typeof WebSocket === 'undefined' || list.length === 0) {
+      setStatus('stopped');
+      return;
+    }
+    return startRealtime(
+      list,
+      {
+        requestGrants: async (t, signal) => parseGrants(await store.api.post(GRANTS_URL, { topics: t }, signal)),
+        isFatal: (err) => isUnauthenticated(err) || isForbidden(err) || (err instanceof ApiError && err.status === 422),
+        openSocket: () => browserSocket(socketUrl(window.location)),
+        setTimer: (fn, ms) => window.setTimeout(fn, ms),
+        clearTimer: (handle) => window.clearTimeout(handle as number),
+      },
+      { onChange: (topic) => callback.current(topic), onStatus: setStatus },
+    );
+  }, [store, key]);
+
+  return status;
+}
