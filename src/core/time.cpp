@@ -252,6 +252,17 @@ std::int64_t stockholm_start_of_day_ms(date::year_month_day day) {
   return ms;
 }
 
+std::int64_t stockholm_local_time_ms(date::year_month_day day, int minute_of_day) {
+  if (!day.ok() || minute_of_day < 0 || minute_of_day > 24 * 60) {
+    throw std::invalid_argument("not a local time");
+  }
+  const date::sys_seconds at =
+      to_sys(date::local_seconds{date::local_days{day}} + std::chrono::minutes{minute_of_day});
+  const std::int64_t ms = std::chrono::duration_cast<Milliseconds>(at.time_since_epoch()).count();
+  check_instant(ms);
+  return ms;
+}
+
 std::optional<date::year_month_day> parse_date(std::string_view text) {
   if (text.size() != 10) return std::nullopt;
   return read_date(text);

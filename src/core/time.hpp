@@ -33,6 +33,11 @@ date::year_month_day stockholm_date(std::int64_t ms);
 // The instant the Stockholm calendar day starts (local midnight).
 std::int64_t stockholm_start_of_day_ms(date::year_month_day day);
 
+// The instant Stockholm clocks show `minute_of_day` (0–1440) on `day` (the first of two in the
+// autumn); a time skipped by the spring change (02:00–03:00) is read with the winter offset,
+// so it lands an hour later on the clocks (02:30 → 03:30).
+std::int64_t stockholm_local_time_ms(date::year_month_day day, int minute_of_day);
+
 // Strict YYYY-MM-DD of a date that exists.
 std::optional<date::year_month_day> parse_date(std::string_view text);
 

@@ -353,6 +353,24 @@ TEST(DateTest, StartOfDayIsLocalMidnight) {
   EXPECT_EQ(stockholm_start_of_day_ms(ymd(2026, 10, 26)), utc_ms(2026, 10, 25, 23));
 }
 
+TEST(DateTest, LocalTimesOfDayAcrossBothClockChanges) {
+  EXPECT_EQ(stockholm_local_time_ms(ymd(2026, 1, 2), 8 * 60), utc_ms(2026, 1, 2, 7));
+  EXPECT_EQ(stockholm_local_time_ms(ymd(2026, 7, 2), 8 * 60 + 30), utc_ms(2026, 7, 2, 6, 30));
+  // Spring: 01:59 is CET, 03:00 CEST; 02:30 does not exist and is read with the winter offset
+  // (it lands on 03:30 CEST).
+  EXPECT_EQ(stockholm_local_time_ms(ymd(2026, 3, 29), 119), utc_ms(2026, 3, 29, 0, 59));
+  EXPECT_EQ(stockholm_local_time_ms(ymd(2026, 3, 29), 180), utc_ms(2026, 3, 29, 1));
+  EXPECT_EQ(stockholm_local_time_ms(ymd(2026, 3, 29), 150), utc_ms(2026, 3, 29, 1, 30));
+  EXPECT_EQ(stockholm_local_time_ms(ymd(2026, 3, 29), 10 * 60), utc_ms(2026, 3, 29, 8));
+  // Autumn: 02:30 happens twice; the first one (CEST) is meant.
+  EXPECT_EQ(stockholm_local_time_ms(ymd(2026, 10, 25), 150), utc_ms(2026, 10, 25, 0, 30));
+  EXPECT_EQ(stockholm_local_time_ms(ymd(2026, 10, 25), 10 * 60), utc_ms(2026, 10, 25, 9));
+  EXPECT_EQ(stockholm_local_time_ms(ymd(2026, 10, 25), 24 * 60),
+            stockholm_start_of_day_ms(ymd(2026, 10, 26)));
+  EXPECT_THROW(stockholm_local_time_ms(ymd(2026, 1, 2), -1), std::invalid_argument);
+  EXPECT_THROW(stockholm_local_time_ms(ymd(2026, 1, 2), 24 * 60 + 1), std::invalid_argument);
+}
+
 // ---- The answer clock ----------------------------------------------------------------------
 
 class AnswerClockTest : public ::testing::Test {

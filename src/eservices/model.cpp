@@ -1,30 +1,14 @@
 #include "eservices/model.hpp"
 
-#include <array>
-#include <utility>
+#include "core/enum_names.hpp"
 
 namespace oppenvard::eservices {
 namespace {
 
-// One table per enum serves both directions.
+using core::name_of;
+using core::value_of;
 template <class E, std::size_t N>
-using Names = std::array<std::pair<E, std::string_view>, N>;
-
-template <class E, std::size_t N>
-std::string_view name_of(const Names<E, N>& names, E value) {
-  for (const auto& [v, name] : names) {
-    if (v == value) return name;
-  }
-  return "unknown";
-}
-
-template <class E, std::size_t N>
-std::optional<E> value_of(const Names<E, N>& names, std::string_view text) {
-  for (const auto& [v, name] : names) {
-    if (name == text) return v;
-  }
-  return std::nullopt;
-}
+using Names = core::EnumNames<E, N>;
 
 constexpr Names<CaseStatus, 4> kStatuses{{{CaseStatus::new_case, "new"},
                                           {CaseStatus::open, "open"},

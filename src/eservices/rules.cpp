@@ -307,7 +307,7 @@ ClockState clock_state(std::optional<std::int64_t> due_at_ms, std::int64_t now_m
 
 std::optional<Error> check_offer_change(std::string_view category, std::string_view status,
                                         const std::optional<std::string>& reason) {
-  const bool has_reason = reason && trimmed(*reason).size() >= kMinReasonLength;
+  const bool has_reason = reason && characters(trimmed(*reason)) >= kMinReasonLength;
   if (category == "basic") {
     if (status == "off") return Error::basic_cannot_be_off;
     if (status == "not_applicable" && !has_reason) return Error::reason_required;
@@ -367,17 +367,11 @@ double working_hours_between(std::int64_t from_ms, std::int64_t to_ms,
   auto day = core::stockholm_date(from_ms);
   const auto last = core::stockholm_date(to_ms);
   // Walk the local days; each working day contributes the overlap with its office hours.
-  // Hours are counted from local midnight so DST days keep 08–17 local.
   for (; date::sys_days(day) <= date::sys_days(last);
        day = date::year_month_day(date::sys_days(day) + date::days(1))) {
     if (!calendar.is_working_day(day)) continue;
-    const auto midnight = core::stockholm_start_of_day_ms(day);
-    const auto next_midnight =
-        core::stockholm_start_of_day_ms(date::year_month_day(date::sys_days(day) + date::days(1)));
-    // On DST change days the local hours after 02:00 are shifted by the day's length.
-    const auto shift = (next_midnight - midnight) - 24 * kHour;
-    const auto open = midnight + kWorkdayStartHour * kHour + shift;
-    const auto close = midnight + kWorkdayEndHour * kHour + shift;
+    const auto open = core::stockholm_local_time_ms(day, kWorkdayStartHour * 60);
+    const auto close = core::stockholm_local_time_ms(day, kWorkdayEndHour * 60);
     const auto a = std::max(open, from_ms);
     const auto b = std::min(close, to_ms);
     if (b > a) total += b - a;

@@ -197,6 +197,7 @@ TEST(Catalogue, ABasicServiceIsOnOrNotApplicableWithAReason) {
   EXPECT_EQ(check_offer_change("basic", "not_applicable", std::nullopt), Error::reason_required);
   EXPECT_EQ(check_offer_change("basic", "not_applicable", "    "), Error::reason_required);
   EXPECT_EQ(check_offer_change("basic", "not_applicable", "kort"), Error::reason_required);
+  EXPECT_EQ(check_offer_change("basic", "not_applicable", "åäö"), Error::reason_required);  // chars
   EXPECT_EQ(check_offer_change("basic", "not_applicable", "Vi skriver inga recept"), std::nullopt);
 }
 

@@ -93,11 +93,11 @@ auto Service::transact(F&& fn) {
   }
 }
 
-std::string Service::staff_role_at(const identity::Principal& principal,
+std::string Service::staff_role_at(soci::session& sql, const identity::Principal& principal,
                                    const std::string& care_unit_id, bool care_roles_only) {
   if (principal.person_kind != "staff") return {};
   std::string best;
-  for (const auto& a : people_.assignments_with_units(principal.person_id)) {
+  for (const auto& a : people_.assignments_with_units(sql, principal.person_id)) {
     if (a.care_unit_id != care_unit_id) continue;
     if (care_roles_only && !is_care_role(a.role)) continue;
     // A unit manager's role names the access best when they hold several.
@@ -106,12 +106,19 @@ std::string Service::staff_role_at(const identity::Principal& principal,
   return best;
 }
 
-Service::Access Service::access_to_case(const Caller& caller, const Case& c) {
+std::string Service::staff_role_at(const identity::Principal& principal,
+                                   const std::string& care_unit_id, bool care_roles_only) {
+  return store_.database().with_session([&](soci::session& sql) {
+    return staff_role_at(sql, principal, care_unit_id, care_roles_only);
+  });
+}
+
+Service::Access Service::access_to_case(soci::session& sql, const Caller& caller, const Case& c) {
   const auto& p = caller.principal;
   if (p.person_kind == "patient") {
     const auto subject = p.acting_for.value_or(p.person_id);
     if (subject == c.patient_id) return {false, p.acting_for ? "guardian" : "patient", ""};
-  } else if (const auto role = staff_role_at(p, c.care_unit_id, true); !role.empty()) {
+  } else if (const auto role = staff_role_at(sql, p, c.care_unit_id, true); !role.empty()) {
     return {true, "staff", role};
   }
   // A refused attempt is an access attempt too (P2): recorded by transact() once this
@@ -235,7 +242,7 @@ ClinicAdministration Service::administration(const Caller& caller,
     a.catalogue = store_.catalogue(sql, care_unit_id);
     a.settings = store_.settings(sql, care_unit_id);
     auto name = [&](const std::string& id) {
-      const auto s = people_.find_staff_by_id(id);
+      const auto s = people_.find_staff_by_id(sql, id);
       return s ? s->given_name + " " + s->family_name : std::string();
     };
     for (const auto& id : store_.eservice_admins(sql, care_unit_id))
@@ -368,7 +375,7 @@ std::vector<CaseSummary> Service::my_cases(const Caller& caller) {
 CaseView Service::get(const Caller& caller, const std::string& case_id) {
   return transact([&](soci::session& sql) {
     const auto c = load(sql, case_id);
-    const auto access = access_to_case(caller, c);
+    const auto access = access_to_case(sql, caller, c);
     if (access.staff) record(sql, caller, access, c, "read", "case", c.id);
     return view(sql, c, access);
   });
@@ -381,7 +388,7 @@ CaseView Service::change_case(const Caller& caller, const std::string& case_id, 
   Case c;
   auto result = transact([&](soci::session& sql) {
     c = load(sql, case_id);
-    const auto access = access_to_case(caller, c);
+    const auto access = access_to_case(sql, caller, c);
     const Recorded what = apply(sql, c, access, now);
     c.updated_at_ms = now;
     store_.update_case(sql, c);
@@ -447,22 +454,22 @@ CaseView Service::claim(const Caller& caller, const std::string& case_id) {
 
 CaseView Service::assign(const Caller& caller, const std::string& case_id,
                          const std::optional<std::string>& staff_id) {
-  return change_case(caller, case_id,
-                     [&](soci::session&, Case& c, const Access& access, std::int64_t) -> Recorded {
-                       if (!access.staff) fail(Error::not_allowed);
-                       if (c.status == CaseStatus::closed) fail(Error::case_closed);
-                       if (staff_id) {
-                         const auto staff = people_.assignments_with_units(*staff_id);
-                         const bool works_here =
-                             std::any_of(staff.begin(), staff.end(), [&](const auto& a) {
-                               return a.care_unit_id == c.care_unit_id && is_care_role(a.role);
-                             });
-                         if (!works_here) fail(Error::not_staff_of_unit);
-                       }
-                       c.assignee_id = staff_id;
-                       c.status = *next_status(c.status, CaseAction::assign, staff_id.has_value());
-                       return {"update", "case", c.id};
-                     });
+  return change_case(
+      caller, case_id,
+      [&](soci::session& sql, Case& c, const Access& access, std::int64_t) -> Recorded {
+        if (!access.staff) fail(Error::not_allowed);
+        if (c.status == CaseStatus::closed) fail(Error::case_closed);
+        if (staff_id) {
+          const auto staff = people_.assignments_with_units(sql, *staff_id);
+          const bool works_here = std::any_of(staff.begin(), staff.end(), [&](const auto& a) {
+            return a.care_unit_id == c.care_unit_id && is_care_role(a.role);
+          });
+          if (!works_here) fail(Error::not_staff_of_unit);
+        }
+        c.assignee_id = staff_id;
+        c.status = *next_status(c.status, CaseAction::assign, staff_id.has_value());
+        return {"update", "case", c.id};
+      });
 }
 
 CaseView Service::close(const Caller& caller, const std::string& case_id, Outcome outcome) {
@@ -597,10 +604,10 @@ std::vector<std::pair<Escalation, CaseSummary>> Service::escalations(
 SummaryDraft Service::summary(const Caller& caller, const std::string& case_id) {
   return transact([&](soci::session& sql) {
     const auto c = load(sql, case_id);
-    const auto access = access_to_case(caller, c);
+    const auto access = access_to_case(sql, caller, c);
     if (!access.staff) fail(Error::not_allowed);
     const auto v = view(sql, c, access);
-    const auto patient = people_.find_patient_by_id(c.patient_id);
+    const auto patient = people_.find_patient_by_id(sql, c.patient_id);
     SummaryInput input;
     input.item = &c;
     input.service_name = v.summary.service_name_sv;
@@ -685,7 +692,7 @@ AttachmentContent Service::attachment(const Caller& caller, const std::string& c
                                       const std::string& attachment_id) {
   return transact([&](soci::session& sql) {
     const auto c = load(sql, case_id);
-    const auto access = access_to_case(caller, c);
+    const auto access = access_to_case(sql, caller, c);
     const auto meta = store_.find_attachment(sql, attachment_id);
     if (!meta || meta->case_id != c.id) fail(Error::attachment_not_found);
     std::ifstream in(settings_.attachment_dir / meta->id, std::ios::binary);
@@ -790,7 +797,7 @@ bool Service::may_listen(const identity::Principal& principal, const std::string
       if (principal.person_kind == "patient") {
         return principal.acting_for.value_or(principal.person_id) == c->patient_id;
       }
-      return !staff_role_at(principal, c->care_unit_id, true).empty();
+      return !staff_role_at(sql, principal, c->care_unit_id, true).empty();
     });
   }
   return false;

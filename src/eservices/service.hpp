@@ -173,7 +173,10 @@ class Service {
   // A transaction in which a refused access is recorded after the rollback.
   template <class F>
   auto transact(F&& fn);
-  Access access_to_case(const Caller& caller, const Case& c);
+  Access access_to_case(soci::session& sql, const Caller& caller, const Case& c);
+  // Inside a transaction use the session: a second pooled connection may never come.
+  std::string staff_role_at(soci::session& sql, const identity::Principal& principal,
+                            const std::string& care_unit_id, bool care_roles_only);
   std::string staff_role_at(const identity::Principal& principal, const std::string& care_unit_id,
                             bool care_roles_only);
   void require_catalogue_admin(const Caller& caller, const std::string& care_unit_id);

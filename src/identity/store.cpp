@@ -334,20 +334,24 @@ Session session_from(const soci::row& r) {
 }  // namespace
 
 std::optional<Patient> Store::find_patient_by_id(const std::string& id) {
-  return db_.with_session([&](soci::session& sql) -> std::optional<Patient> {
-    auto found = patients_where(sql, " WHERE id = :v", id);
-    if (found.empty()) return std::nullopt;
-    return found.front();
-  });
+  return db_.with_session([&](soci::session& sql) { return find_patient_by_id(sql, id); });
+}
+
+std::optional<Patient> Store::find_patient_by_id(soci::session& sql, const std::string& id) {
+  auto found = patients_where(sql, " WHERE id = :v", id);
+  if (found.empty()) return std::nullopt;
+  return found.front();
 }
 
 std::optional<StaffMember> Store::find_staff_by_id(const std::string& id) {
-  return db_.with_session([&](soci::session& sql) -> std::optional<StaffMember> {
-    soci::rowset<soci::row> rows =
-        (sql.prepare << std::string(kStaffColumns) + " WHERE id = :v", soci::use(id, "v"));
-    for (const auto& r : rows) return staff_from(r);
-    return std::nullopt;
-  });
+  return db_.with_session([&](soci::session& sql) { return find_staff_by_id(sql, id); });
+}
+
+std::optional<StaffMember> Store::find_staff_by_id(soci::session& sql, const std::string& id) {
+  soci::rowset<soci::row> rows =
+      (sql.prepare << std::string(kStaffColumns) + " WHERE id = :v", soci::use(id, "v"));
+  for (const auto& r : rows) return staff_from(r);
+  return std::nullopt;
 }
 
 std::vector<Patient> Store::children_of_guardian(const std::string& guardian_id) {
@@ -361,16 +365,19 @@ std::vector<Patient> Store::children_of_guardian(const std::string& guardian_id)
 }
 
 std::vector<AssignmentView> Store::assignments_with_units(const std::string& staff_id) {
-  return db_.with_session([&](soci::session& sql) {
-    std::vector<AssignmentView> out;
-    soci::rowset<soci::row> rows =
-        (sql.prepare << kSelectAssignmentViews, soci::use(staff_id, "id"));
-    for (const auto& r : rows) {
-      out.push_back({optional_text(r, 0).value_or(""), r.get<std::string>(1),
-                     staff_role_from(r.get<std::string>(2)).value_or(StaffRole::clinician)});
-    }
-    return out;
-  });
+  return db_.with_session(
+      [&](soci::session& sql) { return assignments_with_units(sql, staff_id); });
+}
+
+std::vector<AssignmentView> Store::assignments_with_units(soci::session& sql,
+                                                          const std::string& staff_id) {
+  std::vector<AssignmentView> out;
+  soci::rowset<soci::row> rows = (sql.prepare << kSelectAssignmentViews, soci::use(staff_id, "id"));
+  for (const auto& r : rows) {
+    out.push_back({optional_text(r, 0).value_or(""), r.get<std::string>(1),
+                   staff_role_from(r.get<std::string>(2)).value_or(StaffRole::clinician)});
+  }
+  return out;
 }
 
 std::vector<Patient> Store::all_patients() {

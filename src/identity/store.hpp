@@ -63,6 +63,12 @@ class Store {
 
   std::optional<Patient> find_patient_by_id(const std::string& id);
   std::optional<StaffMember> find_staff_by_id(const std::string& id);
+  // The same inside a caller's transaction: a service holding a pooled connection must not
+  // wait for a second one (under load every connection may be held by such a service).
+  std::optional<Patient> find_patient_by_id(soci::session& sql, const std::string& id);
+  std::optional<StaffMember> find_staff_by_id(soci::session& sql, const std::string& id);
+  std::vector<AssignmentView> assignments_with_units(soci::session& sql,
+                                                     const std::string& staff_id);
   std::vector<Patient> children_of_guardian(const std::string& guardian_id);
   std::vector<AssignmentView> assignments_with_units(const std::string& staff_id);
   // Makes `staff_ids` the only holders of `role` at the unit, inside the caller's transaction

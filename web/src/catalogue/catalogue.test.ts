@@ -60,8 +60,11 @@ describe('catalogue administration', () => {
     expect(offerBody('basic', false, '')).toEqual({ error: 'reasonRequired' });
     expect(offerBody('basic', false, ' abcd ')).toEqual({ error: 'reasonRequired' });
     expect(offerBody('basic', false, ' Vi har ingen läkare ')).toEqual({ body: { status: 'not_applicable', reason: 'Vi har ingen läkare' } });
-    // The server counts bytes: "åäö" is six.
-    expect(offerBody('basic', false, 'åäö')).toEqual({ body: { status: 'not_applicable', reason: 'åäö' } });
+    // Characters, not bytes: "åäö" is three, "Ingen läkare" twelve.
+    expect(offerBody('basic', false, 'åäö')).toEqual({ error: 'reasonRequired' });
+    expect(offerBody('basic', false, 'Ingen läkare')).toEqual({
+      body: { status: 'not_applicable', reason: 'Ingen läkare' },
+    });
     expect(offerBody('basic', true, '')).toEqual({ body: { status: 'on' } });
     expect(offerBody('recommended', false, '')).toEqual({ body: { status: 'off' } });
     expect(offerBody('custom', true, '')).toEqual({ body: { status: 'on' } });

@@ -119,7 +119,8 @@ export function offerBody(
   if (on) return { body: { status: 'on' } };
   if (category !== 'basic') return { body: { status: 'off' } };
   const text = reason.trim();
-  if (new TextEncoder().encode(text).length < MIN_REASON) return { error: 'reasonRequired' };
+  // Characters as a person counts them (code points), as the server does.
+  if ([...text].length < MIN_REASON) return { error: 'reasonRequired' };
   return { body: { status: 'not_applicable', reason: text } };
 }
 
