@@ -29,6 +29,7 @@ enum class Policy {
   case_patient,   // the case's patient only
   unit_staff,     // staff with a care role at Björkdalen (Karin, Mats)
   report_reader,  // unit managers (their units) and region administrators (all)
+  slot_readers,   // patients (Björkdalen offers its timebook) and staff of the unit
 };
 
 // Who may call what. Rows are "METHOD /pattern".
@@ -88,6 +89,23 @@ const std::map<std::string, Policy> kPolicy{
     {"PUT /api/v1/me/absence", Policy::staff},
     {"DELETE /api/v1/me/absence", Policy::staff},
     {"GET /api/v1/reports/eservices", Policy::report_reader},
+    {"GET /api/v1/units/{id}/appointment-types", Policy::public_route},
+    {"POST /api/v1/units/{id}/appointment-types", Policy::unit_manager},
+    {"POST /api/v1/units/{id}/opening-hours", Policy::unit_staff},
+    {"GET /api/v1/units/{id}/slots", Policy::slot_readers},
+    {"POST /api/v1/units/{id}/slots", Policy::unit_staff},
+    {"POST /api/v1/units/{id}/absences", Policy::unit_staff},
+    {"GET /api/v1/units/{id}/appointments", Policy::unit_staff},
+    {"PUT /api/v1/units/{id}/patients/{patient_id}/disability-flag", Policy::unit_staff},
+    {"POST /api/v1/units/{id}/patients/{patient_id}/maturity-assessments", Policy::unit_staff},
+    // Staff book for a patient (the body names one); patients book without patient_id.
+    {"POST /api/v1/appointments", Policy::unit_staff},
+    {"GET /api/v1/me/appointments", Policy::patient},
+    {"GET /api/v1/appointments/{id}", Policy::case_parties},
+    {"POST /api/v1/appointments/{id}/cancel", Policy::case_parties},
+    {"POST /api/v1/appointments/{id}/rebook", Policy::case_parties},
+    {"POST /api/v1/appointments/{id}/status", Policy::unit_staff},
+    {"GET /api/v1/appointments/{id}/calendar.ics", Policy::case_parties},
 };
 
 const std::string kBjorkdalen = "0190a000-0000-7000-8000-000000000011";
@@ -126,6 +144,8 @@ bool allowed(Policy policy, const std::string& kind) {
       return kind == "doctor" || kind == "unit_manager";
     case Policy::report_reader:
       return kind == "unit_manager" || kind == "region_admin";
+    case Policy::slot_readers:
+      return kind == "patient" || kind == "guardian" || kind == "doctor" || kind == "unit_manager";
   }
   return false;
 }
@@ -152,16 +172,57 @@ Session log_in(unsigned short port, const std::string& name) {
 }
 
 const std::string kAnna = "0190a000-0000-7000-8000-000000000202";
+const std::string kKarin = "0190a000-0000-7000-8000-000000000201";
+const std::string kErik = "0190a000-0000-7000-8000-000000000107";
+const std::string kVisitType = "0190a000-0000-7000-8000-000000000301";
+
+// Things the concrete requests refer to, created before the matrix runs.
+struct Fixture {
+  std::string case_id;         // Erik's case at Björkdalen
+  std::string appointment_id;  // Erik's appointment at Björkdalen
+  std::string slot_id;         // a free slot at Björkdalen
+};
 
 // A concrete request for a route pattern, with a plausible body. Bodies are valid so that a
 // refusal, not a validation error, is what the caller meets; the allowed calls leave the demo
 // as it was (the same settings again) or add harmless data.
-std::pair<std::string, std::string> concrete(const std::string& pattern,
-                                             const std::string& case_id) {
+std::pair<std::string, std::string> concrete(const std::string& pattern, const Fixture& f) {
   std::string path = pattern;
   auto fill = [&](const std::string& name, const std::string& value) {
     if (auto at = path.find(name); at != std::string::npos) path.replace(at, name.size(), value);
   };
+  if (pattern.starts_with("/api/v1/units/{id}/")) {
+    fill("{id}", kBjorkdalen);
+    fill("{patient_id}", kErik);
+    if (pattern.ends_with("/appointment-types")) {
+      return {path, R"({"name_sv":"Test","name_en":"Test","minutes":30,"channel":"in_person",)"
+                    R"("profession":"other"})"};
+    }
+    if (pattern.ends_with("/opening-hours")) {
+      return {path, R"({"staff_id":")" + kKarin + R"(","appointment_type_id":")" + kVisitType +
+                        R"(","weekday":6,"start_minute":540,"end_minute":600,)"
+                        R"("valid_from":"2026-01-01"})"};
+    }
+    if (pattern.ends_with("/slots")) {
+      return {path, R"({"staff_id":")" + kKarin + R"(","appointment_type_id":")" + kVisitType +
+                        R"(","start":"2031-01-07T07:00:00Z"})"};
+    }
+    if (pattern.ends_with("/absences")) {
+      return {path, R"({"staff_id":")" + kKarin +
+                        R"(","from":"2031-02-01T00:00:00Z","to":"2031-02-02T00:00:00Z"})"};
+    }
+    if (pattern.ends_with("/disability-flag")) return {path, R"({"flagged":false})"};
+    if (pattern.ends_with("/maturity-assessments")) return {path, R"({"suitable":true})"};
+  }
+  if (pattern == "/api/v1/appointments") {
+    return {pattern, R"({"slot_id":")" + f.slot_id + R"(","patient_id":")" + kErik + "\"}"};
+  }
+  if (pattern.starts_with("/api/v1/appointments/{id}")) {
+    fill("{id}", f.appointment_id);
+    if (pattern.ends_with("/rebook")) return {path, R"({"slot_id":")" + f.slot_id + "\"}"};
+    if (pattern.ends_with("/status")) return {path, R"({"status":"arrived"})"};
+    return {path, ""};
+  }
   if (pattern.starts_with("/api/v1/clinics/{id}/") || pattern.starts_with("/api/v1/units/{id}/")) {
     fill("{id}", kBjorkdalen);
     fill("{code}", pattern.ends_with("/form") ? "contact_me" : "advice");
@@ -182,7 +243,7 @@ std::pair<std::string, std::string> concrete(const std::string& pattern,
     return {path, ""};
   }
   if (pattern.starts_with("/api/v1/cases/{id}")) {
-    fill("{id}", case_id);
+    fill("{id}", f.case_id);
     fill("{attachment_id}", "no-such-attachment");
     if (pattern.ends_with("/messages")) return {path, R"({"body":"Hej"})"};
     if (pattern.ends_with("/assignee")) return {path, R"({"staff_id":null})"};
@@ -240,12 +301,26 @@ TEST(AuthorizationMatrix, EveryRouteHasAPolicyAndEveryCallerGetsExactlyIt) {
   }
   // One case of Erik's at Björkdalen for the case routes.
   const auto erik = log_in(server.port(), "Erik Sandberg");
-  const auto [cases_path, case_body] = concrete("/api/v1/cases", "");
+  const auto [cases_path, case_body] = concrete("/api/v1/cases", {});
   const auto created = http_request(
       server.port(), "POST", cases_path, case_body,
       {{"Cookie", erik.cookie}, {"X-CSRF-Token", erik.csrf}, {"Content-Type", "application/json"}});
   ASSERT_EQ(created.status, 201) << created.body;
-  const std::string case_id(created.json().at("id").as_string());
+  Fixture fixture;
+  fixture.case_id = std::string(created.json().at("id").as_string());
+  // Erik books the first free time; the matrix books, moves and marks around the second.
+  const auto free =
+      http_request(server.port(), "GET", "/api/v1/units/" + kBjorkdalen + "/slots?limit=5", "",
+                   {{"Cookie", erik.cookie}})
+          .json();
+  ASSERT_GE(free.at("items").as_array().size(), 2u);
+  const std::string first(free.at("items").at(0).at("id").as_string());
+  fixture.slot_id = std::string(free.at("items").at(1).at("id").as_string());
+  const auto booked = http_request(
+      server.port(), "POST", "/api/v1/appointments", R"({"slot_id":")" + first + "\"}",
+      {{"Cookie", erik.cookie}, {"X-CSRF-Token", erik.csrf}, {"Content-Type", "application/json"}});
+  ASSERT_EQ(booked.status, 201) << booked.body;
+  fixture.appointment_id = std::string(booked.json().at("id").as_string());
   for (const auto& caller : kCallers) {
     Session session = log_in(server.port(), caller.name);
     for (const auto& [method, pattern] : routes) {
@@ -254,7 +329,7 @@ TEST(AuthorizationMatrix, EveryRouteHasAPolicyAndEveryCallerGetsExactlyIt) {
       const bool logout = pattern.find("/logout") != std::string::npos;
       // Log-outs end the session: they get a session of their own.
       const Session own = logout ? log_in(server.port(), caller.name) : session;
-      const auto [target, body] = concrete(pattern, case_id);
+      const auto [target, body] = concrete(pattern, fixture);
       std::map<std::string, std::string> headers{{"X-CSRF-Token", own.csrf}};
       if (!own.cookie.empty()) headers["Cookie"] = own.cookie;
       if (method != "GET") headers["Content-Type"] = "application/json";

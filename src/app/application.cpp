@@ -4,6 +4,7 @@
 #include "app/realtime.hpp"
 #include "audit/api.hpp"
 #include "audit/store.hpp"
+#include "booking/api.hpp"
 #include "core/time.hpp"
 #include "directory/api.hpp"
 #include "eservices/api.hpp"
@@ -31,7 +32,7 @@ std::unique_ptr<core::Clock> make_clock(const Config& config) {
 std::vector<db::Migration> all_migrations() {
   std::vector<db::Migration> all;
   for (auto list : {directory::migrations(), identity::migrations(), audit::migrations(),
-                    eservices::migrations()}) {
+                    eservices::migrations(), booking::migrations()}) {
     for (auto& m : list) all.push_back(std::move(m));
   }
   return all;
@@ -58,6 +59,7 @@ Application::Application(Config config)
       identity_store_(*database_),
       identity_service_(identity_store_, *clock_, audit_service_, config_.demo_enabled()),
       eservices_store_(*database_),
+      booking_store_(*database_),
       hub_(topic_policy(topic_grants_, *clock_)) {
   directory::register_routes(router_, directory_service_, directory_cache_);
   identity::register_routes(router_, identity_service_);
@@ -89,6 +91,7 @@ Application::Application(Config config)
         hub_.publish(topic, event);
       });
   eservices::register_routes(router_, *eservices_service_, identity_service_);
+  wire_booking();
   register_realtime_routes(router_, identity_service_, topic_grants_, *clock_,
                            [this](const identity::Principal& who, const std::string& topic) {
                              return eservices_service_->may_listen(who, topic);
@@ -96,7 +99,46 @@ Application::Application(Config config)
   register_public_routes(router_, calendar_);
 }
 
+// Booking answers the e-services' booking requests: a request case becomes an appointment
+// with one action, and the case is answered and closed.
+void Application::wire_booking() {
+  booking_service_ = std::make_unique<booking::Service>(
+      booking_store_, identity_store_, audit_service_, *clock_, calendar_,
+      booking::Settings{config_.cancel_limit_hours * 3'600'000,
+                        static_cast<int>(config_.booking_horizon_days)});
+  booking_service_->check_self_booking_with([this](soci::session& sql, const std::string& unit) {
+    for (const char* code : {"standalone_timebook", "web_booking"}) {
+      const auto entry = eservices_store_.catalogue_entry(sql, unit, code);
+      if (entry && entry->status == "on") return true;
+    }
+    return false;
+  });
+  booking_service_->check_requests_with([this](soci::session& sql, const std::string& case_id,
+                                               const std::string& patient_id,
+                                               const std::string& unit) {
+    const auto c = eservices_store_.find_case(sql, case_id);
+    return c && c->patient_id == patient_id && c->care_unit_id == unit &&
+           c->status != eservices::CaseStatus::closed &&
+           (c->service_code == "book_appointment" || c->service_code == "cancel_rebook");
+  });
+  booking_service_->on_request_booked([this](const identity::Principal& staff,
+                                             const std::string& client, const std::string& case_id,
+                                             const booking::Appointment& a) {
+    const eservices::Caller caller{staff, client};
+    const auto local = core::format_rfc3339_stockholm(a.start_ms);
+    eservices_service_->post_message(
+        caller, case_id, eservices::MessageKind::reply,
+        "Du har fått en tid " + local.substr(0, 10) + " kl. " + local.substr(11, 5) +
+            ". Du ser den under Mina tider, där du också kan av- eller omboka den.");
+    eservices_service_->close(caller, case_id, eservices::Outcome::appointment_booked);
+  });
+  booking::register_routes(router_, *booking_service_, identity_service_);
+}
+
 void Application::start_jobs() {
+  booking_service_->extend_slots();
+  jobs_.add("booking.extend_slots", std::chrono::hours(1),
+            [this] { booking_service_->extend_slots(); });
   jobs_.add("eservices.escalate", std::chrono::milliseconds(config_.jobs_interval_ms),
             [this] { eservices_service_->escalate(); });
   jobs_.add("eservices.purge_attachments", std::chrono::hours(1),

@@ -7,6 +7,8 @@
 #include "app/config.hpp"
 #include "app/jobs.hpp"
 #include "audit/service.hpp"
+#include "booking/service.hpp"
+#include "booking/store.hpp"
 #include "core/calendar.hpp"
 #include "core/clock.hpp"
 #include "db/database.hpp"
@@ -50,6 +52,7 @@ class Application {
   const core::Clock& clock() const { return *clock_; }
 
  private:
+  void wire_booking();
   Config config_;
   std::unique_ptr<db::Database> database_;
   std::unique_ptr<core::Clock> clock_;
@@ -64,6 +67,8 @@ class Application {
   std::unique_ptr<identity::oidc::Login> oidc_login_;
   eservices::Store eservices_store_;
   std::unique_ptr<eservices::Service> eservices_service_;
+  booking::Store booking_store_;
+  std::unique_ptr<booking::Service> booking_service_;
   identity::TopicGrants topic_grants_;
   http::Router router_;
   http::Hub hub_;

@@ -25,6 +25,8 @@ const std::set<std::string> kKnownKeys{"server.listen",
                                        "directory.cache_ms",
                                        "eservices.documentation_due_hours",
                                        "jobs.interval_ms",
+                                       "booking.cancel_limit_hours",
+                                       "booking.horizon_days",
                                        "server.web_root",
                                        "server.access_log",
                                        "storage.data_dir",
@@ -105,6 +107,8 @@ void apply_file(const toml::table& t, LoadedConfig& out) {
   integer("directory.cache_ms", c.directory_cache_ms);
   integer("eservices.documentation_due_hours", c.documentation_due_hours);
   integer("jobs.interval_ms", c.jobs_interval_ms);
+  integer("booking.cancel_limit_hours", c.cancel_limit_hours);
+  integer("booking.horizon_days", c.booking_horizon_days);
   text("server.web_root", c.web_root);
   boolean("server.access_log", c.access_log);
   text("storage.data_dir", c.data_dir);
@@ -249,6 +253,7 @@ void apply_environment(const Environment& env, LoadedConfig& out) {
   integer("OPPENVARD_DIRECTORY_CACHE_MS", c.directory_cache_ms);
   integer("OPPENVARD_DOCUMENTATION_DUE_HOURS", c.documentation_due_hours);
   integer("OPPENVARD_JOBS_INTERVAL_MS", c.jobs_interval_ms);
+  integer("OPPENVARD_CANCEL_LIMIT_HOURS", c.cancel_limit_hours);
   boolean("OPPENVARD_DEMO", c.demo);
   boolean("OPPENVARD_ACCESS_LOG", c.access_log);
 }
@@ -332,6 +337,12 @@ std::vector<std::string> validate(const Config& c) {
   }
   if (c.directory_cache_ms < 0 || c.directory_cache_ms > 3'600'000) {
     errors.push_back("directory.cache_ms: must be 0–3600000");
+  }
+  if (c.cancel_limit_hours < 0 || c.cancel_limit_hours > 24 * 14) {
+    errors.push_back("booking.cancel_limit_hours: must be 0–336");
+  }
+  if (c.booking_horizon_days < 1 || c.booking_horizon_days > 366) {
+    errors.push_back("booking.horizon_days: must be 1–366");
   }
   if (c.jobs_interval_ms < 100 || c.jobs_interval_ms > 3'600'000) {
     errors.push_back("jobs.interval_ms: must be 100–3600000");

@@ -36,6 +36,10 @@ struct Config {
   std::int64_t directory_cache_ms = 1000;  // how stale the public clinic list may be; 0: off
   // M2: a closed case not marked documented in the EHR after this long is listed for the unit.
   std::int64_t documentation_due_hours = 48;
+  // Booking: patients cancel or rebook online until this long before; slots are generated
+  // this many days ahead.
+  std::int64_t cancel_limit_hours = 24;
+  std::int64_t booking_horizon_days = 56;
   // How often background jobs (answer-clock escalations) run.
   std::int64_t jobs_interval_ms = 60'000;
   std::string web_root;  // empty: web/dist beside the working directory, if built

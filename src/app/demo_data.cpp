@@ -1,5 +1,6 @@
 #include "app/demo_data.hpp"
 
+#include "booking/store.hpp"
 #include "directory/store.hpp"
 #include "eservices/store.hpp"
 #include "identity/rules.hpp"
@@ -295,12 +296,74 @@ void load_eservice_settings(db::Database& db) {
   });
 }
 
+// Björkdalen's timebook: Karin's visits (self-bookable) on weekday mornings and video on
+// Tuesday and Thursday afternoons; Anna's phone calls. Slots follow when the server starts.
+void load_booking(db::Database& db) {
+  using booking::Channel;
+  using booking::Profession;
+  booking::Store store(db);
+  const auto karin = demo_id(201);
+  const auto anna = demo_id(202);
+  const booking::AppointmentType visit{demo_id(301),       kPrimaryCare, "Läkarbesök",
+                                       "Doctor's visit",   30,           Channel::in_person,
+                                       Profession::doctor, true};
+  const booking::AppointmentType video{
+      demo_id(302), kPrimaryCare,   "Videobesök hos läkare", "Video visit with a doctor",
+      20,           Channel::video, Profession::doctor,      false};
+  const booking::AppointmentType phone{demo_id(303),
+                                       kPrimaryCare,
+                                       "Telefonsamtal med sjuksköterska",
+                                       "Phone call with a nurse",
+                                       15,
+                                       Channel::phone,
+                                       Profession::other,
+                                       false};
+  db.transaction([&](soci::session& sql) {
+    for (const auto& t : {visit, video, phone}) store.insert_type(sql, t);
+    int n = 310;
+    for (int weekday = 1; weekday <= 5; ++weekday) {
+      store.insert_opening_hours(sql, {demo_id(n++),
+                                       kPrimaryCare,
+                                       karin,
+                                       visit.id,
+                                       weekday,
+                                       8 * 60,
+                                       11 * 60,
+                                       "2026-01-01",
+                                       {}});
+    }
+    for (const int weekday : {2, 4}) {
+      store.insert_opening_hours(sql, {demo_id(n++),
+                                       kPrimaryCare,
+                                       karin,
+                                       video.id,
+                                       weekday,
+                                       13 * 60,
+                                       15 * 60,
+                                       "2026-01-01",
+                                       {}});
+    }
+    for (const int weekday : {1, 3}) {
+      store.insert_opening_hours(sql, {demo_id(n++),
+                                       kPrimaryCare,
+                                       anna,
+                                       phone.id,
+                                       weekday,
+                                       13 * 60,
+                                       15 * 60,
+                                       "2026-01-01",
+                                       {}});
+    }
+  });
+}
+
 }  // namespace
 
 void load_demo_data(db::Database& db) {
   load_directory(db);
   load_people(db);
   load_eservice_settings(db);
+  load_booking(db);
 }
 
 std::vector<DemoPerson> demo_people() {
