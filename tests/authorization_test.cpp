@@ -150,27 +150,6 @@ bool allowed(Policy policy, const std::string& kind) {
   return false;
 }
 
-struct Session {
-  std::string cookie;
-  std::string csrf = "anonymous";
-};
-
-Session log_in(unsigned short port, const std::string& name) {
-  if (name.empty()) return {};
-  const auto set_cookie = demo_log_in_set_cookie(port, name);
-  if (set_cookie.empty()) {
-    ADD_FAILURE() << "log-in failed for " << name;
-    return {};
-  }
-  Session s;
-  s.cookie = set_cookie.substr(0, set_cookie.find(';'));
-  s.csrf = std::string(http_request(port, "GET", "/api/v1/me", "", {{"Cookie", s.cookie}})
-                           .json()
-                           .at("csrf_token")
-                           .as_string());
-  return s;
-}
-
 const std::string kAnna = "0190a000-0000-7000-8000-000000000202";
 const std::string kKarin = "0190a000-0000-7000-8000-000000000201";
 const std::string kErik = "0190a000-0000-7000-8000-000000000107";
@@ -300,7 +279,7 @@ TEST(AuthorizationMatrix, EveryRouteHasAPolicyAndEveryCallerGetsExactlyIt) {
         << method << " " << pattern << " has no row in the authorisation matrix";
   }
   // One case of Erik's at Björkdalen for the case routes.
-  const auto erik = log_in(server.port(), "Erik Sandberg");
+  const auto erik = demo_session(server.port(), "Erik Sandberg");
   const auto [cases_path, case_body] = concrete("/api/v1/cases", {});
   const auto created = http_request(
       server.port(), "POST", cases_path, case_body,
@@ -322,20 +301,17 @@ TEST(AuthorizationMatrix, EveryRouteHasAPolicyAndEveryCallerGetsExactlyIt) {
   ASSERT_EQ(booked.status, 201) << booked.body;
   fixture.appointment_id = std::string(booked.json().at("id").as_string());
   for (const auto& caller : kCallers) {
-    Session session = log_in(server.port(), caller.name);
+    DemoSession session = demo_session(server.port(), caller.name);
     for (const auto& [method, pattern] : routes) {
       const auto it = kPolicy.find(method + " " + pattern);
       if (it == kPolicy.end() || it->second == Policy::websocket) continue;
       const bool logout = pattern.find("/logout") != std::string::npos;
       // Log-outs end the session: they get a session of their own.
-      const Session own = logout ? log_in(server.port(), caller.name) : session;
+      const DemoSession own = logout ? demo_session(server.port(), caller.name) : session;
       const auto [target, body] = concrete(pattern, fixture);
-      std::map<std::string, std::string> headers{{"X-CSRF-Token", own.csrf}};
-      if (!own.cookie.empty()) headers["Cookie"] = own.cookie;
-      if (method != "GET") headers["Content-Type"] = "application/json";
       HttpResult r;
       try {
-        r = http_request(server.port(), method, target, method == "GET" ? "" : body, headers);
+        r = session_request(server.port(), own, method, target, body);
       } catch (const std::exception& e) {
         FAIL() << caller.kind << " " << method << " " << pattern << ": " << e.what() << "\n"
                << server.output();

@@ -18,11 +18,6 @@ namespace {
 const std::string kBjorkdalen = "0190a000-0000-7000-8000-000000000011";
 const std::string kVideoType = "0190a000-0000-7000-8000-000000000302";
 
-struct Session {
-  std::string cookie;
-  std::string csrf;
-};
-
 class BookingEndToEnd : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
@@ -36,23 +31,14 @@ class BookingEndToEnd : public ::testing::Test {
     server_ = nullptr;
   }
   static unsigned short port() { return server_->port(); }
-  static Session log_in(const std::string& name) {
-    const auto set_cookie = demo_log_in_set_cookie(port(), name);
-    Session s;
-    s.cookie = set_cookie.substr(0, set_cookie.find(';'));
-    const auto me = http_request(port(), "GET", "/api/v1/me", "", {{"Cookie", s.cookie}}).json();
-    s.csrf = std::string(me.at("csrf_token").as_string());
-    return s;
+  static DemoSession log_in(const std::string& name) { return demo_session(port(), name); }
+  static HttpResult get(const DemoSession& s, const std::string& target) {
+    return session_request(port(), s, "GET", target);
   }
-  static HttpResult get(const Session& s, const std::string& target) {
-    return http_request(port(), "GET", target, "", {{"Cookie", s.cookie}});
+  static HttpResult post(const DemoSession& s, const std::string& target, const std::string& body) {
+    return session_request(port(), s, "POST", target, body);
   }
-  static HttpResult post(const Session& s, const std::string& target, const std::string& body) {
-    return http_request(
-        port(), "POST", target, body,
-        {{"Cookie", s.cookie}, {"X-CSRF-Token", s.csrf}, {"Content-Type", "application/json"}});
-  }
-  static std::vector<std::string> free_slots(const Session& s, const std::string& query) {
+  static std::vector<std::string> free_slots(const DemoSession& s, const std::string& query) {
     const auto r = get(s, "/api/v1/units/" + kBjorkdalen + "/slots?" + query);
     EXPECT_EQ(r.status, 200) << r.body;
     std::vector<std::string> ids;
@@ -165,7 +151,7 @@ TEST_F(BookingEndToEnd, AStormOfConcurrentBookingsNeverDoubleBooks) {
   ASSERT_EQ(slots.size(), 4u);
   const std::vector<std::string> names{"Erik Sandberg", "Sara Lindqvist", "Greta Holm",
                                        "Amir Haddad"};
-  std::vector<Session> sessions;
+  std::vector<DemoSession> sessions;
   for (const auto& n : names) sessions.push_back(log_in(n));
   std::atomic<int> go{0};
   std::map<std::string, std::atomic<int>> created;

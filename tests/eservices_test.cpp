@@ -30,11 +30,6 @@ const std::vector<std::pair<std::string, std::string>> kBasic{
     {"certificate_request", R"({"certificate_kind":"travel","purpose":"Resa med medicin"})"},
 };
 
-struct Session {
-  std::string cookie;
-  std::string csrf;
-};
-
 class EservicesEndToEnd : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
@@ -47,28 +42,17 @@ class EservicesEndToEnd : public ::testing::Test {
   }
   static unsigned short port() { return server_->port(); }
 
-  static Session log_in(const std::string& name) {
-    const auto set_cookie = demo_log_in_set_cookie(port(), name);
-    Session s;
-    s.cookie = set_cookie.substr(0, set_cookie.find(';'));
-    s.csrf = std::string(http_request(port(), "GET", "/api/v1/me", "", {{"Cookie", s.cookie}})
-                             .json()
-                             .at("csrf_token")
-                             .as_string());
-    return s;
+  static DemoSession log_in(const std::string& name) { return demo_session(port(), name); }
+  static HttpResult get(const DemoSession& s, const std::string& target) {
+    return session_request(port(), s, "GET", target);
   }
-  static HttpResult get(const Session& s, const std::string& target) {
-    return http_request(port(), "GET", target, "", {{"Cookie", s.cookie}});
-  }
-  static HttpResult send(const Session& s, const std::string& method, const std::string& target,
+  static HttpResult send(const DemoSession& s, const std::string& method, const std::string& target,
                          const std::string& body,
                          const std::string& content_type = "application/json") {
-    return http_request(
-        port(), method, target, body,
-        {{"Cookie", s.cookie}, {"X-CSRF-Token", s.csrf}, {"Content-Type", content_type}});
+    return session_request(port(), s, method, target, body, content_type);
   }
-  static std::string submit(const Session& s, const std::string& code, const std::string& fields,
-                            const std::string& clinic = kBjorkdalen) {
+  static std::string submit(const DemoSession& s, const std::string& code,
+                            const std::string& fields, const std::string& clinic = kBjorkdalen) {
     const auto r = send(s, "POST", "/api/v1/cases",
                         R"({"clinic_id":")" + clinic + R"(","service_code":")" + code +
                             R"(","fields":)" + fields + "}");

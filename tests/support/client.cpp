@@ -109,6 +109,26 @@ std::string demo_log_in_set_cookie(unsigned short port, const std::string& name)
   return "";
 }
 
+DemoSession demo_session(unsigned short port, const std::string& name) {
+  DemoSession s;
+  if (name.empty()) return s;
+  const auto set_cookie = demo_log_in_set_cookie(port, name);
+  if (set_cookie.empty()) throw std::runtime_error("demo log-in failed for " + name);
+  s.cookie = set_cookie.substr(0, set_cookie.find(';'));
+  const auto me = http_request(port, "GET", "/api/v1/me", "", {{"Cookie", s.cookie}}).json();
+  s.csrf = std::string(me.at("csrf_token").as_string());
+  return s;
+}
+
+HttpResult session_request(unsigned short port, const DemoSession& session,
+                           const std::string& method, const std::string& target,
+                           const std::string& body, const std::string& content_type) {
+  std::map<std::string, std::string> headers{{"X-CSRF-Token", session.csrf}};
+  if (!session.cookie.empty()) headers["Cookie"] = session.cookie;
+  if (method != "GET" && method != "HEAD") headers["Content-Type"] = content_type;
+  return http_request(port, method, target, method == "GET" ? "" : body, headers);
+}
+
 struct WebSocketClient::Impl {
   net::io_context ioc;
   websocket::stream<beast::tcp_stream> ws{ioc};

@@ -31,6 +31,20 @@ std::string raw_exchange(unsigned short port, const std::string& bytes,
 // Set-Cookie header of the new session, or "" if the person or the log-in was not found.
 std::string demo_log_in_set_cookie(unsigned short port, const std::string& name);
 
+// A demo person's session: the cookie to send and the CSRF token for unsafe methods. An empty
+// name gives an anonymous caller (no cookie, CSRF "anonymous").
+struct DemoSession {
+  std::string cookie;
+  std::string csrf = "anonymous";
+};
+DemoSession demo_session(unsigned short port, const std::string& name);
+
+// A request as that session: its cookie, its CSRF token and a Content-Type for bodies.
+HttpResult session_request(unsigned short port, const DemoSession& session,
+                           const std::string& method, const std::string& target,
+                           const std::string& body = "",
+                           const std::string& content_type = "application/json");
+
 class WebSocketClient {
  public:
   WebSocketClient(unsigned short port, const std::string& path);
