@@ -20,6 +20,9 @@ import { StaffCasePage } from './inbox/StaffCasePage';
 import { UndocumentedPage } from './inbox/UndocumentedPage';
 import { CataloguePage } from './catalogue/CataloguePage';
 import { ReportPage } from './report/ReportPage';
+import { MyAppointmentsPage } from './booking/MyAppointmentsPage';
+import { BookAppointmentPage } from './booking/BookAppointmentPage';
+import { CalendarPage } from './booking/CalendarPage';
 
 function Page({ route }: { route: Route }) {
   switch (route.name) {
@@ -43,6 +46,12 @@ function Page({ route }: { route: Route }) {
       return <NewCasePage />;
     case 'patientCase':
       return <PatientCasePage id={route.id} />;
+    case 'appointments':
+      return <MyAppointmentsPage />;
+    case 'bookAppointment':
+      return <BookAppointmentPage />;
+    case 'calendar':
+      return <CalendarPage />;
     case 'inbox':
       return <InboxPage />;
     case 'staffCase':

@@ -35,6 +35,12 @@ describe('router', () => {
     expect(matchRoute(paths.patientCase('a/b'))).toEqual({ name: 'patientCase', id: 'a/b' });
     expect(matchRoute('/personal/inkorg')).toEqual({ name: 'inbox' });
     expect(matchRoute('/personal/arenden/c-1')).toEqual({ name: 'staffCase', id: 'c-1' });
+    expect(matchRoute('/patient/tider')).toEqual({ name: 'appointments' });
+    expect(matchRoute('/patient/tider/boka')).toEqual({ name: 'bookAppointment' });
+    expect(paths.bookAppointment('u 1')).toBe('/patient/tider/boka?mottagning=u+1');
+    expect(matchRoute('/personal/kalender/')).toEqual({ name: 'calendar' });
+    expect(sectionOf({ name: 'appointments' })).toBe('patient');
+    expect(sectionOf({ name: 'calendar' })).toBe('staff');
     expect(matchRoute(paths.staffCase('c 2'))).toEqual({ name: 'staffCase', id: 'c 2' });
     expect(matchRoute('/personal/odokumenterade')).toEqual({ name: 'undocumented' });
     expect(matchRoute('/personal/e-tjanster')).toEqual({ name: 'catalogue' });

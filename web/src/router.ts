@@ -10,6 +10,9 @@ export type Route =
   | { name: 'patientCases' }
   | { name: 'newCase' }
   | { name: 'patientCase'; id: string }
+  | { name: 'appointments' }
+  | { name: 'bookAppointment' }
+  | { name: 'calendar' }
   | { name: 'inbox' }
   | { name: 'staffCase'; id: string }
   | { name: 'undocumented' }
@@ -38,6 +41,10 @@ export const paths = {
   newCase: (clinicId: string, serviceCode: string) =>
     `/patient/arenden/ny?${new URLSearchParams({ [NEW_CASE_CLINIC_PARAM]: clinicId, [NEW_CASE_SERVICE_PARAM]: serviceCode }).toString()}`,
   patientCase: (id: string) => `/patient/arenden/${encodeURIComponent(id)}`,
+  appointments: '/patient/tider',
+  /** Booking a free time at one clinic. */
+  bookAppointment: (clinicId: string) => `/patient/tider/boka?${new URLSearchParams({ [NEW_CASE_CLINIC_PARAM]: clinicId }).toString()}`,
+  calendar: '/personal/kalender',
   inbox: '/personal/inkorg',
   staffCase: (id: string) => `/personal/arenden/${encodeURIComponent(id)}`,
   undocumented: '/personal/odokumenterade',
@@ -57,6 +64,9 @@ const fixed: Record<string, Route> = {
   '/patient/logg': { name: 'patientLog' },
   '/patient/arenden': { name: 'patientCases' },
   '/patient/arenden/ny': { name: 'newCase' },
+  '/patient/tider': { name: 'appointments' },
+  '/patient/tider/boka': { name: 'bookAppointment' },
+  '/personal/kalender': { name: 'calendar' },
   '/personal/inkorg': { name: 'inbox' },
   '/personal/odokumenterade': { name: 'undocumented' },
   '/personal/e-tjanster': { name: 'catalogue' },
@@ -115,10 +125,13 @@ export function sectionOf(route: Route): Section | null {
     case 'patientCases':
     case 'newCase':
     case 'patientCase':
+    case 'appointments':
+    case 'bookAppointment':
       return 'patient';
     case 'audit':
     case 'inbox':
     case 'staffCase':
+    case 'calendar':
     case 'undocumented':
     case 'catalogue':
     case 'report':

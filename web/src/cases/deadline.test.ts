@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDueDay, stockholmDayOf } from './deadline';
+import { formatClockTime, formatDayTime, formatDueDay, stockholmDayOf } from './deadline';
 
 const now = new Date('2026-11-23T10:00:00Z');
 
@@ -41,5 +41,27 @@ describe('answer deadlines', () => {
     expect(formatDueDay('snart', 'sv', now)).toBe('snart');
     expect(stockholmDayOf('2026-13-45T00:00:00Z')).toBeNull();
     expect(stockholmDayOf('')).toBeNull();
+  });
+});
+
+describe('appointment times', () => {
+  const now = new Date('2026-11-23T08:00:00Z');
+  it('writes day and time in Swedish and English', () => {
+    expect(formatDayTime('2026-11-25T07:00:00Z', 'sv', now)).toBe('onsdag 25 november kl. 08.00');
+    expect(formatDayTime('2026-11-25T07:00:00Z', 'en', now)).toBe('Wednesday 25 November at 08:00');
+  });
+  it('follows summer time and the change back', () => {
+    // Summer: UTC+2. The clocks go back at 03.00 on 25 October 2026.
+    expect(formatDayTime('2026-06-10T06:30:00Z', 'sv', now)).toBe('onsdag 10 juni kl. 08.30');
+    expect(formatClockTime('2026-10-25T00:30:00Z', 'sv')).toBe('02.30');
+    expect(formatClockTime('2026-10-25T01:30:00Z', 'sv')).toBe('02.30');
+    expect(formatClockTime('2026-10-25T02:30:00Z', 'sv')).toBe('03.30');
+    // Spring forward, 29 March 2026: 02.00 becomes 03.00.
+    expect(formatClockTime('2026-03-29T00:59:00Z', 'sv')).toBe('01.59');
+    expect(formatClockTime('2026-03-29T01:00:00Z', 'sv')).toBe('03.00');
+  });
+  it('adds the year when it is not this year, and leaves non-instants', () => {
+    expect(formatDayTime('2027-01-05T12:15:00Z', 'sv', now)).toBe('tisdag 5 januari 2027 kl. 13.15');
+    expect(formatDayTime('soon', 'sv', now)).toBe('soon');
   });
 });

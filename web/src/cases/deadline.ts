@@ -1,4 +1,4 @@
-// Answer deadlines for people to read. Pure.
+// Answer deadlines and appointment times for people to read. Pure.
 //
 // The server gives a deadline as an instant: the last millisecond of the
 // deadline's day in Stockholm (23:59:59.999 local time, 22:59:59.999Z in
@@ -44,4 +44,23 @@ export function formatDueDay(iso: string, lang: Lang, now: Date): string {
   const thisYear = stockholmParts(now, lang, { year: 'numeric' }).year;
   const day = `${p.weekday} ${p.day} ${p.month}`;
   return p.year === thisYear ? day : `${day} ${p.year}`;
+}
+
+/**
+ * A day and a time of day in Stockholm: "onsdag 25 november kl. 08.00" /
+ * "Wednesday 25 November at 08:00" (the year added as in formatDueDay).
+ * Anything that is not an instant is returned as it is.
+ */
+export function formatDayTime(iso: string, lang: Lang, now: Date): string {
+  const d = instant(iso);
+  if (!d) return iso;
+  return `${formatDueDay(iso, lang, now)} ${lang === 'sv' ? 'kl.' : 'at'} ${formatClockTime(iso, lang)}`;
+}
+
+/** The Stockholm time of day of an instant: "08.00" / "08:00". */
+export function formatClockTime(iso: string, lang: Lang): string {
+  const d = instant(iso);
+  if (!d) return iso;
+  const p = stockholmParts(d, 'sv', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  return `${p.hour}${lang === 'sv' ? '.' : ':'}${p.minute}`;
 }

@@ -53,6 +53,16 @@ export function EserviceList({ clinicId, eservices }: { clinicId: string; eservi
                           <span lang={reason.lang === lang ? undefined : reason.lang}>{reason.text}</span>
                         </span>
                       )}
+                      {patient && e.offered && !isCaseService(e.code) && (
+                        <span class="eservice__action">
+                          <Link href={paths.bookAppointment(clinicId)}>
+                            {t('booking.bookLink')}
+                            <span class="visually-hidden" lang={nameLang}>
+                              ({name.text})
+                            </span>
+                          </Link>
+                        </span>
+                      )}
                       {patient && e.offered && isCaseService(e.code) && (
                         <span class="eservice__action">
                           <Link href={paths.newCase(clinicId, e.code)}>

@@ -17,6 +17,7 @@ import { PageHeading } from '../ui/PageHeading';
 import { RequireStaff } from '../ui/RequireRole';
 import { Status } from '../ui/Status';
 import { useLoad } from '../ui/useLoad';
+import { BOOKING_REQUEST_SERVICE, BookForCase, CaseBookedNote } from '../booking/BookForCase';
 import { CaseActions, CloseCaseForm } from './CaseActions';
 import { DocumentationPanel } from './DocumentationPanel';
 import { caseTopic, inboxHref } from './inbox';
@@ -77,6 +78,7 @@ function StaffCaseView({ me, view, onChanged }: { me: Me; view: CaseView; onChan
   // Closing removes the form that had focus: focus (and announce) the outcome instead.
   const [justClosed, setJustClosed] = useState(false);
   const closedRef = useRef<HTMLParagraphElement>(null);
+  const [bookedStart, setBookedStart] = useState<string | null>(null);
   useEffect(() => {
     if (justClosed) closedRef.current?.focus();
   }, [justClosed]);
@@ -90,6 +92,7 @@ function StaffCaseView({ me, view, onChanged }: { me: Me; view: CaseView; onChan
         {view.patient.name}
         {view.patient.birthDate && <>, {t('case.born', { date: formatDate(view.patient.birthDate, lang) })}</>}
       </p>
+      {bookedStart && <CaseBookedNote start={bookedStart} />}
       {justClosed && view.outcome && (
         <p ref={closedRef} tabIndex={-1} role="status" class="notice notice--success">
           {t('staffCase.closedWith', { outcome: t(outcomeKey(view.outcome)) })}
@@ -97,6 +100,15 @@ function StaffCaseView({ me, view, onChanged }: { me: Me; view: CaseView; onChan
       )}
       <Facts view={view} />
       {open && <CaseActions view={view} myId={me.person.id} onChanged={onChanged} />}
+      {open && view.service.code === BOOKING_REQUEST_SERVICE && (
+        <BookForCase
+          view={view}
+          onBooked={(v, start) => {
+            onChanged(v);
+            setBookedStart(start);
+          }}
+        />
+      )}
       <CaseAnswers fields={view.fields} form={view.form} headingId="answers-title" />
       <CaseThread caseId={view.id} messages={view.messages} viewer="staff" headingId="thread-title" />
       {open && <StaffReplyForm view={view} onChanged={onChanged} />}

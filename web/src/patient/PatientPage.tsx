@@ -45,6 +45,13 @@ function PatientHome({ me }: { me: Me }) {
           {t('patient.meanwhile')} <Link href={paths.directory}>{t('start.directoryLink')}</Link>
         </p>
       </section>
+      <section class="card" aria-labelledby="patient-appointments-title">
+        <h2 id="patient-appointments-title">{t('booking.myTitle')}</h2>
+        <p>{t('booking.patientText')}</p>
+        <p>
+          <Link href={paths.appointments}>{t('booking.patientLink')}</Link>
+        </p>
+      </section>
       <p>
         <Link href={paths.patientLog}>{t('accessLog.link')}</Link>
       </p>
