@@ -64,10 +64,10 @@ TEST_F(BookingEndToEnd, APatientSelfBooksGetsACalendarFileRebooksAndCancels) {
   EXPECT_EQ(a.at("source"), "self_service");
   const std::string id(a.at("id").as_string());
   // Taken: nobody books it again, and it is gone from the free list.
-  EXPECT_EQ(
-      post(log_in("Sara Lindqvist"), "/api/v1/appointments", R"({"slot_id":")" + slots[0] + "\"}")
-          .status,
-      409);
+  const auto taken =
+      post(log_in("Sara Lindqvist"), "/api/v1/appointments", R"({"slot_id":")" + slots[0] + "\"}");
+  EXPECT_EQ(taken.status, 409);
+  EXPECT_EQ(taken.json().at("code"), "slot_taken");
   EXPECT_EQ(free_slots(erik, "from=2026-11-25&to=2026-11-26&limit=10").front(), slots[1]);
 
   const auto ics = get(erik, "/api/v1/appointments/" + id + "/calendar.ics");

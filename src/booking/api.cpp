@@ -73,7 +73,7 @@ http::Response guarded(F&& f) {
   try {
     return f();
   } catch (const BookingError& e) {
-    throw problem_of(e.error());
+    throw problem_of(e.error()).code(std::string(to_string(e.error())));
   }
 }
 

@@ -84,7 +84,7 @@ http::Response guarded(F&& f) {
   try {
     return f();
   } catch (const EservicesError& e) {
-    throw problem_of(e.error());
+    throw problem_of(e.error()).code(std::string(to_string(e.error())));
   } catch (const InvalidFields& e) {
     std::vector<http::FieldError> errors;
     for (const auto& p : e.problems()) errors.push_back({p.field, p.message});

@@ -88,6 +88,7 @@ Response problem_response(const Problem& problem, Language language, std::string
   body["type"] = type_of(problem.kind());
   body["title"] = title_of(problem.kind(), language);
   body["status"] = status_of(problem.kind());
+  if (!problem.code().empty()) body["code"] = problem.code();
   if (!problem.detail().empty()) body["detail"] = problem.detail();
   if (!request_id.empty()) body["request_id"] = request_id;
   if (!problem.errors().empty()) {

@@ -51,6 +51,13 @@ class Problem : public std::exception {
     return *this;
   }
   std::optional<int> retry_after_seconds() const { return retry_after_seconds_; }
+  // A stable machine-readable reason within the type (e.g. "slot_taken" for a conflict), so
+  // clients need not read the English detail.
+  Problem& code(std::string code) {
+    code_ = std::move(code);
+    return *this;
+  }
+  const std::string& code() const { return code_; }
   const char* what() const noexcept override { return detail_.c_str(); }
 
  private:
@@ -59,6 +66,7 @@ class Problem : public std::exception {
   std::vector<FieldError> errors_;
   std::string log_detail_;
   std::optional<int> retry_after_seconds_;
+  std::string code_;
 };
 
 enum class Language { sv, en };

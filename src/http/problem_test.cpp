@@ -45,6 +45,17 @@ TEST(Problem, ResponseIsProblemJsonWithFieldErrors) {
   EXPECT_EQ(body.at("errors").as_array().at(0).at("field"), "/arrived");
 }
 
+TEST(Problem, AStableCodeNamesTheReasonWithinTheType) {
+  auto p = Problem(ProblemKind::conflict, "Someone else booked this time.").code("slot_taken");
+  const auto body = boost::json::parse(problem_response(p, Language::sv, "").body).as_object();
+  EXPECT_EQ(body.at("type"), "urn:oppenvard:problem:conflict");
+  EXPECT_EQ(body.at("code"), "slot_taken");
+  const auto plain = Problem(ProblemKind::conflict, "x");
+  EXPECT_FALSE(boost::json::parse(problem_response(plain, Language::sv, "").body)
+                   .as_object()
+                   .contains("code"));
+}
+
 TEST(Problem, LogDetailNeverReachesTheClient) {
   const Problem p(ProblemKind::internal, "Something went wrong on our side.", {},
                   "SELECT secret FROM patients");

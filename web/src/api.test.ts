@@ -46,6 +46,14 @@ describe('parseProblem', () => {
     expect(parseProblem('application/problem+json', '{"title":5,"status":"404","detail":"x"}')).toEqual({ detail: 'x' });
   });
 
+  it('keeps the stable code that names the reason within the type', () => {
+    expect(parseProblem('application/problem+json', '{"status":409,"code":"slot_taken"}')).toEqual({
+      status: 409,
+      code: 'slot_taken',
+    });
+    expect(parseProblem('application/problem+json', '{"code":7}')).toEqual({});
+  });
+
   it('returns null for anything that is not a JSON object', () => {
     expect(parseProblem('text/html', '<h1>Bad gateway</h1>')).toBeNull();
     expect(parseProblem('application/problem+json', 'not json')).toBeNull();

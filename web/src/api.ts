@@ -9,6 +9,8 @@ export interface Problem {
   title?: string;
   status?: number;
   detail?: string;
+  /** A stable reason within the type (e.g. "slot_taken"), where the server gives one. */
+  code?: string;
   /** Field errors of a 422 answer. */
   errors?: FieldError[];
 }
@@ -71,6 +73,7 @@ export function parseProblem(contentType: string | null, body: string): Problem 
   if (typeof o.title === 'string') problem.title = o.title;
   if (typeof o.status === 'number') problem.status = o.status;
   if (typeof o.detail === 'string') problem.detail = o.detail;
+  if (typeof o.code === 'string') problem.code = o.code;
   if (Array.isArray(o.errors)) {
     problem.errors = o.errors.flatMap((e: unknown) => {
       if (typeof e !== 'object' || e === null) return [];

@@ -123,22 +123,27 @@ describe('what may be done', () => {
 });
 
 describe('bookingErrorKey', () => {
-  const http = (status: number, title: string, field?: string) =>
-    new ApiError('http', status, title, { title, status, ...(field ? { errors: [{ field, message: 'x' }] } : {}) });
-  it('maps the server’s refusals to plain words', () => {
-    expect(bookingErrorKey(http(409, 'Someone else booked this time. Choose another.'), 'book')).toBe('booking.error.taken');
-    expect(bookingErrorKey(http(409, 'It is too late to cancel or rebook online. Contact the clinic.'), 'cancel')).toBe('booking.error.tooLate');
-    expect(bookingErrorKey(http(409, 'It is too late to cancel or rebook online. Contact the clinic.'), 'rebook')).toBe('booking.error.tooLate');
-    expect(bookingErrorKey(http(409, 'Record the child’s maturity and ability to take part before booking a digital meeting.'), 'book')).toBe('booking.error.maturity');
-    expect(bookingErrorKey(http(409, 'This time has passed.'), 'book')).toBe('booking.error.passed');
-    expect(bookingErrorKey(http(409, 'The appointment has not started yet.'), 'mark')).toBe('booking.error.notNow');
-    expect(bookingErrorKey(http(409, 'The appointment is no longer booked.'), 'cancel')).toBe('booking.error.notBooked');
-    expect(bookingErrorKey(http(422, 'Confirm', '/suitability_confirmed'), 'book')).toBe('booking.error.suitability');
-    expect(bookingErrorKey(http(422, 'Some fields are wrong.', '/slot_id'), 'book')).toBe('booking.error.invalid');
-    expect(bookingErrorKey(http(404, 'No such time'), 'book')).toBe('booking.error.taken');
-    expect(bookingErrorKey(http(404, 'No appointment'), 'cancel')).toBe('booking.error.notFound');
-    expect(bookingErrorKey(http(403, 'No'), 'book')).toBe('booking.error.forbidden');
-    expect(bookingErrorKey(http(500, 'Oops'), 'book')).toBe('booking.error.other');
+  const http = (status: number, code: string, field?: string) =>
+    new ApiError('http', status, 'Konflikt', {
+      title: 'Konflikt',
+      status,
+      ...(code ? { code } : {}),
+      ...(field ? { errors: [{ field, message: 'x' }] } : {}),
+    });
+  it('maps the server’s refusals to plain words by their stable code', () => {
+    expect(bookingErrorKey(http(409, 'slot_taken'), 'book')).toBe('booking.error.taken');
+    expect(bookingErrorKey(http(409, 'too_late_to_cancel'), 'cancel')).toBe('booking.error.tooLate');
+    expect(bookingErrorKey(http(409, 'too_late_to_cancel'), 'rebook')).toBe('booking.error.tooLate');
+    expect(bookingErrorKey(http(409, 'maturity_required'), 'book')).toBe('booking.error.maturity');
+    expect(bookingErrorKey(http(409, 'slot_in_past'), 'book')).toBe('booking.error.passed');
+    expect(bookingErrorKey(http(409, 'not_started'), 'mark')).toBe('booking.error.notNow');
+    expect(bookingErrorKey(http(409, 'not_booked'), 'cancel')).toBe('booking.error.notBooked');
+    expect(bookingErrorKey(http(422, 'suitability_required', '/suitability_confirmed'), 'book')).toBe('booking.error.suitability');
+    expect(bookingErrorKey(http(422, '', '/slot_id'), 'book')).toBe('booking.error.invalid');
+    expect(bookingErrorKey(http(404, 'slot_not_found'), 'book')).toBe('booking.error.taken');
+    expect(bookingErrorKey(http(404, 'appointment_not_found'), 'cancel')).toBe('booking.error.notFound');
+    expect(bookingErrorKey(http(403, 'not_allowed'), 'book')).toBe('booking.error.forbidden');
+    expect(bookingErrorKey(http(500, ''), 'book')).toBe('booking.error.other');
     expect(bookingErrorKey(new ApiError('network', 0, 'down'), 'book')).toBe('booking.error.network');
     expect(bookingErrorKey(new Error('x'), 'book')).toBe('booking.error.network');
   });

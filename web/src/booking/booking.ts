@@ -188,14 +188,15 @@ export type BookingAction = 'book' | 'cancel' | 'rebook' | 'mark' | 'load';
 export function bookingErrorKey(err: unknown, action: BookingAction): MessageKey {
   if (!(err instanceof ApiError) || err.kind !== 'http') return 'booking.error.network';
   const field = err.problem?.errors?.[0]?.field ?? '';
-  const said = `${err.problem?.title ?? ''} ${err.problem?.detail ?? ''} ${err.message}`;
+  // The problem's stable code says which conflict it was (see docs/openapi.yaml).
+  const code = err.problem?.code ?? '';
   switch (err.status) {
     case 409:
-      if (/too late/i.test(said)) return 'booking.error.tooLate';
-      if (/maturity/i.test(said)) return 'booking.error.maturity';
-      if (/no longer booked/i.test(said)) return 'booking.error.notBooked';
+      if (code === 'too_late_to_cancel') return 'booking.error.tooLate';
+      if (code === 'maturity_required') return 'booking.error.maturity';
+      if (code === 'not_booked') return 'booking.error.notBooked';
       if (action === 'mark') return 'booking.error.notNow';
-      if (/passed/i.test(said)) return 'booking.error.passed';
+      if (code === 'slot_in_past') return 'booking.error.passed';
       return 'booking.error.taken';
     case 422:
       if (field.includes('suitability')) return 'booking.error.suitability';
