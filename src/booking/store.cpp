@@ -101,16 +101,20 @@ AppointmentType type_from(const soci::row& r) {
           r.get<int>(7) != 0};
 }
 
-// A slot is free when no live appointment holds it and no absence covers it.
-constexpr std::string_view kSlotColumns =
+// A slot is taken when a live appointment holds it or an absence covers it.
+const std::string kSlotTaken =
+    "EXISTS (SELECT 1 FROM appointments a WHERE a.slot_id = s.id AND a.status <> 'cancelled')"
+    " OR EXISTS (SELECT 1 FROM slot_blocks b WHERE b.staff_id = s.staff_id"
+    " AND b.from_ms < s.end_ms AND b.to_ms > s.start_ms)";
+const std::string kSlotColumns =
     "SELECT s.id, s.care_unit_id, s.staff_id, st.given_name || ' ' || st.family_name,"
     " s.appointment_type_id, s.start_ms, s.end_ms,"
-    " CASE WHEN EXISTS (SELECT 1 FROM appointments a WHERE a.slot_id = s.id"
-    "   AND a.status <> 'cancelled')"
-    " OR EXISTS (SELECT 1 FROM slot_blocks b WHERE b.staff_id = s.staff_id"
-    "   AND b.from_ms < s.end_ms AND b.to_ms > s.start_ms)"
+    " CASE WHEN " +
+    kSlotTaken +
     " THEN 0 ELSE 1 END"
     " FROM slots s JOIN staff st ON st.id = s.staff_id";
+// The same condition as a filter, so a search for free times stops at its limit in SQL.
+const std::string kSlotIsFree = " AND (:any_state = 1 OR NOT (" + kSlotTaken + "))";
 
 // A computed column has no declared type: SQLite reports what the value is, PostgreSQL int4.
 long long integer_at(const soci::row& r, std::size_t i) {
