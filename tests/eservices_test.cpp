@@ -229,6 +229,9 @@ TEST_F(EservicesEndToEnd, ImagesAreCheckedByContentAndServedOnlyToThoseWithAcces
   EXPECT_EQ(send(erik, "POST", target, png, "image/jpeg").status, 415);
   EXPECT_EQ(send(erik, "POST", target, png, "image/gif").status, 415);
   EXPECT_EQ(send(erik, "POST", target, png + std::string(1'000'000, 'x'), "image/png").status, 413);
+  const auto before = get(erik, "/api/v1/cases/" + id).json();
+  EXPECT_EQ(before.at("images").at("accepted"), true);  // Björkdalen takes JPEG and PNG
+  EXPECT_EQ(before.at("images").at("max_bytes"), 1'000'000);
   const auto stored = send(erik, "POST", target, png, "image/png");
   ASSERT_EQ(stored.status, 201) << stored.body;
   const std::string attachment(stored.json().at("id").as_string());

@@ -182,6 +182,12 @@ object view_json(const CaseView& v) {
   body["messages"] = std::move(messages);
   body["form"] = v.form ? value(form_json(*v.form)) : value(nullptr);
   body["viewer"] = v.viewer_is_staff ? "staff" : "patient";
+  array types;
+  for (const auto& t : v.images.types) types.emplace_back(t);
+  body["images"] =
+      object{{"accepted", v.images.enabled && v.summary.item.status != CaseStatus::closed},
+             {"types", std::move(types)},
+             {"max_bytes", v.images.max_bytes}};
   return body;
 }
 

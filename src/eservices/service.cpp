@@ -189,6 +189,7 @@ CaseView Service::view(soci::session& sql, const Case& c, const Access& access) 
     v.form = form_for(entry->code, entry->category);
   }
   v.viewer_is_staff = access.staff;
+  v.images = store_.settings(sql, c.care_unit_id).images;
   return v;
 }
 

@@ -56,6 +56,7 @@ struct CaseView {
   ClockState clock = ClockState::none;
   std::optional<Form> form;
   bool viewer_is_staff = false;
+  ImageRoutine images;  // the clinic's routine, so the patient is offered only what it takes
 };
 
 struct Inbox {

@@ -113,6 +113,17 @@ describe('parsing cases', () => {
     expect(parseCaseView(caseJson).viewer).toBe('patient');
   });
 
+  it('reads the clinic’s image routine for the case, or says it is unknown', () => {
+    expect(parseCaseView({ ...caseJson, images: { accepted: true, types: ['image/jpeg', 5], max_bytes: 1000000 } }).images).toEqual({
+      accepted: true,
+      types: ['image/jpeg'],
+      maxBytes: 1000000,
+    });
+    expect(parseCaseView({ ...caseJson, images: { accepted: false, types: [], max_bytes: 0 } }).images?.accepted).toBe(false);
+    expect(parseCaseView(caseJson).images).toBeNull();
+    expect(parseCaseView({ ...caseJson, images: { accepted: 'yes' } }).images).toBeNull();
+  });
+
   it('fills in what is missing and rejects a case without an id', () => {
     const c = parseCase({ id: 'x', status: 'weird', clock: 'late', outcome: 'magic', assignee: { name: 'no id' }, patient: { birth_date: '11 juni' } });
     expect(c.status).toBe('open');

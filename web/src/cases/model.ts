@@ -90,10 +90,19 @@ export interface CaseSummary {
   documentedAt: string | null;
 }
 
+/** The clinic's image routine as it applies to one case (not accepted once closed). */
+export interface CaseImages {
+  accepted: boolean;
+  types: string[];
+  maxBytes: number;
+}
+
 export interface CaseView extends CaseSummary {
   messages: CaseMessage[];
   form: CaseForm | null;
   viewer: 'staff' | 'patient';
+  /** null when the server does not say; the upload then learns it from a refusal. */
+  images: CaseImages | null;
 }
 
 type Json = Record<string, unknown>;
@@ -227,7 +236,19 @@ export function parseCaseView(v: unknown): CaseView {
   const o = v as Json;
   let form: CaseForm | null = null;
   if (isObject(o.form)) form = parseForm(o.form);
-  return { ...summary, messages: list(o.messages, parseMessage), form, viewer: o.viewer === 'staff' ? 'staff' : 'patient' };
+  let images: CaseImages | null = null;
+  if (isObject(o.images) && typeof o.images.accepted === 'boolean') {
+    const types = Array.isArray(o.images.types) ? o.images.types.filter((t): t is string => typeof t === 'string') : [];
+    const maxBytes = typeof o.images.max_bytes === 'number' ? o.images.max_bytes : 0;
+    images = { accepted: o.images.accepted, types, maxBytes };
+  }
+  return {
+    ...summary,
+    messages: list(o.messages, parseMessage),
+    form,
+    viewer: o.viewer === 'staff' ? 'staff' : 'patient',
+    images,
+  };
 }
 
 /** A list of cases ({items:[…]}); rows that are not cases are left out. */

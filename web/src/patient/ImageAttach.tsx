@@ -31,9 +31,9 @@ function failureKey(err: unknown): MessageKey | 'notAccepted' {
 
 /**
  * "Bifoga bild": a photo for the clinic (a rash, a wound). Big photos are
- * made smaller in the browser first (see prepareImage.ts). Whether the
- * clinic takes images at all is only known when one is sent: a refusal
- * hides the control and says so.
+ * made smaller in the browser first (see prepareImage.ts). The page shows it
+ * only where the case says the clinic takes images; should the routine change
+ * meanwhile, a refusal hides the control and says so.
  */
 export function ImageAttach({ caseId, onSent }: { caseId: string; onSent: () => void }) {
   const store = useStore();

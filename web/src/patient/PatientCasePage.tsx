@@ -84,7 +84,8 @@ function CaseDetails({ view, justSent, onChanged, reload }: { view: CaseView; ju
       ) : (
         <>
           <PatientMessageForm view={view} onChanged={onChanged} />
-          <ImageAttach caseId={view.id} onSent={reload} />
+          {/* Offered where the clinic's image routine takes images (unknown: try, and learn). */}
+          {view.images?.accepted !== false && <ImageAttach caseId={view.id} onSent={reload} />}
         </>
       )}
       <p>
