@@ -212,6 +212,8 @@ Form Service::form(const std::string& care_unit_id, const std::string& code) {
     if (!entry || entry->status != "on") fail(Error::service_not_offered);
     auto f = form_for(entry->code, entry->category);
     if (!f) fail(Error::not_a_case_service);
+    // Say so before the patient fills in a form the clinic cannot take yet (E5).
+    if (!store_.settings(sql, care_unit_id).published) fail(Error::clinic_not_published);
     f->code = entry->code;
     return *f;
   });

@@ -382,6 +382,8 @@ TEST_P(EservicesServiceTest, OneOrTwoAdministratorsAndNoCasesBeforePublishing) {
       {"kim", "SE5", "Kim", "Ek", "Enhetschef", {{kOtherUnit, StaffRole::unit_manager}}});
   EXPECT_EQ(error_of([&] { send(patient("erik"), "send_message", kOtherUnit); }),
             Error::clinic_not_published);
+  EXPECT_EQ(error_of([&] { service_.form(kOtherUnit, "send_message"); }),
+            Error::clinic_not_published);
   EXPECT_EQ(error_of([&] { service_.set_published(staff("kim"), kOtherUnit, true); }),
             Error::no_admin);
   service_.set_admins(staff("kim"), kOtherUnit, {"sofia"});

@@ -322,6 +322,21 @@ test('the inbox shows a new case without reloading the page', async () => {
   }
 });
 
+test('a clinic that has not opened its e-services says so before any form is filled in', async () => {
+  const { context, page, problems } = await openPage(browser);
+  try {
+    await loginAs(page, DEMO_PEOPLE.erik);
+    // Psykiatriska öppenvårdsmottagningen Ekbacken has no e-service administrator yet (E5).
+    const ekbacken = await clinicByName('Psykiatriska öppenvårdsmottagningen Ekbacken');
+    await page.goto(`/patient/arenden/ny?mottagning=${ekbacken.id}&tjanst=send_message`);
+    await page.getByText('Mottagningen har inte öppnat sina e-tjänster ännu.', { exact: false }).waitFor();
+    assert.equal(await page.locator('form textarea').count(), 0);
+    assertNoProblems(problems);
+  } finally {
+    await context.close();
+  }
+});
+
 test('a guardian sends a case for her child', async () => {
   const { context, page, problems } = await openPage(browser);
   try {

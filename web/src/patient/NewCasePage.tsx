@@ -148,6 +148,8 @@ function NewCase({ me, clinicId, code }: { me: Me; clinicId: string; code: strin
     `${clinicId} ${code}`,
   );
   const notFound = state.status === 'error' && state.error instanceof ApiError && (state.error.status === 404 || state.error.status === 422);
+  // The clinic has not opened its e-services yet: said before any form is filled in.
+  const notOpen = state.status === 'error' && state.error instanceof ApiError && state.error.status === 409;
   const service = state.status === 'ready' ? state.value.clinic.eservices.find((e) => e.code === code) : undefined;
   const name = service ? pickLocalized(service.name, lang) : null;
 
@@ -168,7 +170,17 @@ function NewCase({ me, clinicId, code }: { me: Me; clinicId: string; code: strin
           </p>
         </>
       )}
-      {state.status === 'error' && !notFound && <ErrorMessage message={t('newCase.loadError')} onRetry={reload} />}
+      {notOpen && (
+        <>
+          <p>{t('newCase.notPublished')}</p>
+          <p>
+            <Link href={paths.clinic(clinicId)}>{t('newCase.toClinic')}</Link>
+          </p>
+        </>
+      )}
+      {state.status === 'error' && !notFound && !notOpen && (
+        <ErrorMessage message={t('newCase.loadError')} onRetry={reload} />
+      )}
       {state.status === 'ready' && (
         <>
           <p class="lead">{t('newCase.to', { clinic: state.value.clinic.name })}</p>
