@@ -63,9 +63,10 @@ int main(int argc, char** argv) {
        {"Erik Sandberg", "Sara Lindqvist", "Nora Berglund", "Amir Haddad", "Greta Holm"}) {
     patients.push_back(demo_session(port, name));
   }
-  const auto type = session_request(port, mats, "POST", "/api/v1/units/" + kUnit + "/appointment-types",
-                                    R"({"name_sv":"Mätning","name_en":"Benchmark","minutes":5,)"
-                                    R"("channel":"in_person","profession":"other","self_bookable":true})");
+  const auto type =
+      session_request(port, mats, "POST", "/api/v1/units/" + kUnit + "/appointment-types",
+                      R"({"name_sv":"Mätning","name_en":"Benchmark","minutes":5,)"
+                      R"("channel":"in_person","profession":"other","self_bookable":true})");
   if (type.status != 201) {
     std::cerr << "type: " << type.status << " " << type.body << "\n";
     return 1;
@@ -74,11 +75,11 @@ int main(int argc, char** argv) {
   long long slots_created = 0;
   const auto setup_started = Clock::now();
   for (int weekday = 1; weekday <= 7; ++weekday) {
-    const auto hours = session_request(
-        port, mats, "POST", "/api/v1/units/" + kUnit + "/opening-hours",
-        R"({"staff_id":")" + kKarin + R"(","appointment_type_id":")" + type_id +
-            R"(","weekday":)" + std::to_string(weekday) +
-            R"(,"start_minute":480,"end_minute":720,"valid_from":"2020-01-01"})");
+    const auto hours =
+        session_request(port, mats, "POST", "/api/v1/units/" + kUnit + "/opening-hours",
+                        R"({"staff_id":")" + kKarin + R"(","appointment_type_id":")" + type_id +
+                            R"(","weekday":)" + std::to_string(weekday) +
+                            R"(,"start_minute":480,"end_minute":720,"valid_from":"2020-01-01"})");
     if (hours.status != 201) {
       std::cerr << "hours: " << hours.status << " " << hours.body << "\n";
       return 1;
@@ -116,9 +117,10 @@ int main(int argc, char** argv) {
   {
     std::string from = "2000-01-01T00:00:00Z";
     for (int page = 0; page < 40; ++page) {
-      const auto r = session_request(port, patients[0], "GET",
-                                     "/api/v1/units/" + kUnit + "/slots?appointment_type_id=" +
-                                         type_id + "&limit=500&from=" + from + "&to=2100-01-01");
+      const auto r =
+          session_request(port, patients[0], "GET",
+                          "/api/v1/units/" + kUnit + "/slots?appointment_type_id=" + type_id +
+                              "&limit=500&from=" + from + "&to=2100-01-01");
       const auto body = r.json();
       const auto& items = body.at("items").as_array();
       for (const auto& s : items) slot_ids.emplace_back(s.at("id").as_string());
@@ -174,7 +176,8 @@ int main(int argc, char** argv) {
     bookings += n;
     if (n > 1) ++doubly_won;
   }
-  const bool all_slots_booked = static_cast<long long>(won.size()) == static_cast<long long>(slot_ids.size());
+  const bool all_slots_booked =
+      static_cast<long long>(won.size()) == static_cast<long long>(slot_ids.size());
 
   boost::json::object out{
       {"threads", threads},

@@ -241,7 +241,8 @@ int run_broadcast(const BroadcastOptions& options) {
   spdlog::set_level(spdlog::level::warn);          // keep stdout for the result
 
   http::Router router;
-  http::Hub hub([](std::string_view topic, std::string_view) { return topic.starts_with("public:"); });
+  http::Hub hub(
+      [](std::string_view topic, std::string_view) { return topic.starts_with("public:"); });
   http::ServerConfig config;
   config.host = "127.0.0.1";
   config.port = 0;

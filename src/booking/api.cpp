@@ -77,9 +77,7 @@ http::Response guarded(F&& f) {
   }
 }
 
-Caller caller_of(identity::Service& identity, const http::Request& request) {
-  return {identity::authenticate(identity, request), request.remote_address};
-}
+using identity::caller_of;
 
 std::string param(const http::Request& request, std::string_view name) {
   return std::string(request.param(name));

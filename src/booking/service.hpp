@@ -31,10 +31,7 @@ class BookingError : public std::runtime_error {
   Error error_;
 };
 
-struct Caller {
-  identity::Principal principal;
-  std::string client_address;
-};
+using identity::Caller;
 
 struct BookRequest {
   std::string slot_id;

@@ -2,6 +2,7 @@
 
 #include <cstring>
 
+#include "db/rows.hpp"
 #include "db/uuid.hpp"
 
 namespace oppenvard::booking {
@@ -116,26 +117,10 @@ const std::string kSlotColumns =
 // The same condition as a filter, so a search for free times stops at its limit in SQL.
 const std::string kSlotIsFree = " AND (:any_state = 1 OR NOT (" + kSlotTaken + "))";
 
-// A computed column has no declared type: SQLite reports what the value is, PostgreSQL int4.
-long long integer_at(const soci::row& r, std::size_t i) {
-  switch (r.get_properties(i).get_data_type()) {
-    case soci::dt_integer:
-      return r.get<int>(i);
-    case soci::dt_long_long:
-      return r.get<long long>(i);
-    case soci::dt_unsigned_long_long:
-      return static_cast<long long>(r.get<unsigned long long>(i));
-    case soci::dt_double:
-      return static_cast<long long>(r.get<double>(i));
-    default:
-      return std::stoll(r.get<std::string>(i));
-  }
-}
-
 Slot slot_from(const soci::row& r) {
-  return {r.get<std::string>(0), r.get<std::string>(1), r.get<std::string>(2),
-          r.get<std::string>(3), r.get<std::string>(4), r.get<long long>(5),
-          r.get<long long>(6),   integer_at(r, 7) != 0};
+  return {r.get<std::string>(0), r.get<std::string>(1),    r.get<std::string>(2),
+          r.get<std::string>(3), r.get<std::string>(4),    r.get<long long>(5),
+          r.get<long long>(6),   db::integer_at(r, 7) != 0};
 }
 
 constexpr std::string_view kAppointmentColumns =
@@ -148,11 +133,6 @@ constexpr std::string_view kAppointmentColumns =
     " FROM appointments a JOIN care_units u ON u.id = a.care_unit_id"
     " JOIN staff st ON st.id = a.staff_id JOIN patients p ON p.id = a.patient_id"
     " JOIN appointment_types t ON t.id = a.appointment_type_id";
-
-std::optional<std::string> text_at(const soci::row& r, std::size_t i) {
-  if (r.get_indicator(i) != soci::i_ok) return std::nullopt;
-  return r.get<std::string>(i);
-}
 
 Appointment appointment_from(const soci::row& r) {
   Appointment a;
@@ -173,10 +153,11 @@ Appointment appointment_from(const soci::row& r) {
   a.end_ms = r.get<long long>(14);
   a.status = appointment_status_from(r.get<std::string>(15)).value_or(AppointmentStatus::booked);
   a.source = source_from(r.get<std::string>(16)).value_or(Source::staff);
-  a.case_id = text_at(r, 17);
+  a.case_id = db::optional_text(r, 17);
   a.booked_by_kind = r.get<std::string>(18);
   a.booked_by_id = r.get<std::string>(19);
-  if (const auto by = text_at(r, 20)) a.suitability = Suitability{*by, r.get<long long>(21)};
+  if (const auto by = db::optional_text(r, 20))
+    a.suitability = Suitability{*by, r.get<long long>(21)};
   a.sequence = r.get<int>(22);
   a.created_at_ms = r.get<long long>(23);
   a.updated_at_ms = r.get<long long>(24);
@@ -255,7 +236,7 @@ std::vector<OpeningHours> Store::opening_hours(soci::session& sql,
   for (const auto& r : rows) {
     list.push_back({r.get<std::string>(0), r.get<std::string>(1), r.get<std::string>(2),
                     r.get<std::string>(3), r.get<int>(4), r.get<int>(5), r.get<int>(6),
-                    r.get<std::string>(7), text_at(r, 8)});
+                    r.get<std::string>(7), db::optional_text(r, 8)});
   }
   return list;
 }

@@ -145,8 +145,8 @@ std::pair<std::string, EServiceOffer> offer_from(const soci::row& r) {
 
 std::vector<db::Migration> migrations() {
   return {{"directory/0001_clinics",
-           {kCreateRegions, kCreateAdministrations, kCreateCareUnits, kIndexCareUnits,
-            kCreateKinds, kCreateOffers, kSeedKinds}}};
+           {kCreateRegions, kCreateAdministrations, kCreateCareUnits, kIndexCareUnits, kCreateKinds,
+            kCreateOffers, kSeedKinds}}};
 }
 
 ClinicPage Store::list(const ClinicQuery& query) {
@@ -176,9 +176,8 @@ ClinicPage Store::list(const ClinicQuery& query) {
     std::unordered_map<std::string, Clinic*> by_id;
     for (auto& c : page.items) by_id.emplace(c.id, &c);
     soci::rowset<soci::row> offers =
-        (sql.prepare << std::string(kOfferColumns) +
-                            " WHERE o.care_unit_id IN (SELECT c.id" + std::string(kPageFilter) +
-                            ")" + std::string(kOffersOrder),
+        (sql.prepare << std::string(kOfferColumns) + " WHERE o.care_unit_id IN (SELECT c.id" +
+                            std::string(kPageFilter) + ")" + std::string(kOffersOrder),
          soci::use(pattern, "pattern"), soci::use(after_key, "after_key"),
          soci::use(after_key, "after_key_eq"), soci::use(after_id, "after_id"),
          soci::use(query.limit, "limit"));
@@ -232,10 +231,9 @@ void Store::upsert_clinic(const Clinic& c) {
   const std::string sort = swedish_sort_key(c.name);
   db_.transaction([&](soci::session& sql) {
     sql << kUpsertClinic, soci::use(c.id, "id"), soci::use(c.hsa_id, "hsa"),
-        soci::use(c.name, "name"), soci::use(kind, "kind"),
-        soci::use(c.administration_id, "adm"), soci::use(c.street, "street"),
-        soci::use(c.postal_code, "postal"), soci::use(c.city, "city"),
-        soci::use(c.phone, "phone"), soci::use(c.email, "email"),
+        soci::use(c.name, "name"), soci::use(kind, "kind"), soci::use(c.administration_id, "adm"),
+        soci::use(c.street, "street"), soci::use(c.postal_code, "postal"),
+        soci::use(c.city, "city"), soci::use(c.phone, "phone"), soci::use(c.email, "email"),
         soci::use(c.opening_hours, "hours"), soci::use(c.description, "description"),
         soci::use(search, "search"), soci::use(sort, "sort");
   });
@@ -248,13 +246,13 @@ void Store::upsert_eservice_kind(const EServiceOffer& kind, int sort_order,
   soci::indicator owner_ind = owner_clinic_id ? soci::i_ok : soci::i_null;
   db_.transaction([&](soci::session& sql) {
     sql << kUpsertKind, soci::use(kind.code, "code"), soci::use(category, "category"),
-        soci::use(kind.name_sv, "sv"), soci::use(kind.name_en, "en"),
-        soci::use(sort_order, "sort"), soci::use(owner, owner_ind, "owner");
+        soci::use(kind.name_sv, "sv"), soci::use(kind.name_en, "en"), soci::use(sort_order, "sort"),
+        soci::use(owner, owner_ind, "owner");
   });
 }
 
-void Store::set_offer(const std::string& clinic_id, const std::string& code,
-                      EServiceStatus status, const std::optional<std::string>& reason) {
+void Store::set_offer(const std::string& clinic_id, const std::string& code, EServiceStatus status,
+                      const std::optional<std::string>& reason) {
   const std::string status_text(to_string(status));
   const std::string reason_text = reason.value_or("");
   soci::indicator reason_ind = reason ? soci::i_ok : soci::i_null;

@@ -92,9 +92,7 @@ http::Response guarded(F&& f) {
   }
 }
 
-Caller caller_of(identity::Service& identity, const http::Request& request) {
-  return {identity::authenticate(identity, request), request.remote_address};
-}
+using identity::caller_of;
 
 value instant(const std::optional<std::int64_t>& ms) {
   return ms ? value(core::format_rfc3339_utc(*ms)) : value(nullptr);

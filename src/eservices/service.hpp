@@ -43,11 +43,7 @@ class InvalidFields : public std::runtime_error {
   std::vector<FieldProblem> problems_;
 };
 
-// Who acts and from where; resolved once per request from the session.
-struct Caller {
-  identity::Principal principal;
-  std::string client_address;
-};
+using identity::Caller;
 
 struct CaseView {
   CaseSummary summary;

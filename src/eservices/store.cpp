@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 
+#include "db/rows.hpp"
 #include "db/uuid.hpp"
 
 namespace oppenvard::eservices {
@@ -124,15 +125,8 @@ constexpr std::string_view kSummaryJoins =
     " LEFT JOIN staff_absences ab ON ab.staff_id = c.assignee_id"
     " AND ab.from_ms <= :now AND ab.to_ms > :now2";
 
-std::optional<std::string> text_at(const soci::row& r, std::size_t i) {
-  if (r.get_indicator(i) != soci::i_ok) return std::nullopt;
-  return r.get<std::string>(i);
-}
-
-std::optional<std::int64_t> ms_at(const soci::row& r, std::size_t i) {
-  if (r.get_indicator(i) != soci::i_ok) return std::nullopt;
-  return r.get<long long>(i);
-}
+using db::optional_int64;
+using db::optional_text;
 
 Case case_from(const soci::row& r) {
   Case c;
@@ -143,16 +137,16 @@ Case case_from(const soci::row& r) {
   c.submitted_by_kind = author_kind_from(r.get<std::string>(4)).value_or(AuthorKind::patient);
   c.submitted_by_id = r.get<std::string>(5);
   c.status = case_status_from(r.get<std::string>(6)).value_or(CaseStatus::new_case);
-  c.assignee_id = text_at(r, 7);
+  c.assignee_id = optional_text(r, 7);
   c.fields_json = r.get<std::string>(8);
   c.created_at_ms = r.get<long long>(9);
   c.updated_at_ms = r.get<long long>(10);
-  c.due_at_ms = ms_at(r, 11);
-  c.closed_at_ms = ms_at(r, 12);
-  if (const auto o = text_at(r, 13)) c.outcome = outcome_from(*o);
-  c.last_contact_ms = ms_at(r, 14);
-  c.documented_at_ms = ms_at(r, 15);
-  c.documented_by = text_at(r, 16);
+  c.due_at_ms = optional_int64(r, 11);
+  c.closed_at_ms = optional_int64(r, 12);
+  if (const auto o = optional_text(r, 13)) c.outcome = outcome_from(*o);
+  c.last_contact_ms = optional_int64(r, 14);
+  c.documented_at_ms = optional_int64(r, 15);
+  c.documented_by = optional_text(r, 16);
   return c;
 }
 
@@ -254,8 +248,8 @@ std::vector<CatalogueEntry> Store::catalogue(soci::session& sql, const std::stri
        soci::use(care_unit_id, "unit"), soci::use(care_unit_id, "owner"));
   for (const auto& r : rows) {
     entries.push_back({r.get<std::string>(0), r.get<std::string>(1), r.get<std::string>(2),
-                       r.get<std::string>(3), text_at(r, 4).value_or("off"), text_at(r, 5),
-                       text_at(r, 6)});
+                       r.get<std::string>(3), optional_text(r, 4).value_or("off"),
+                       optional_text(r, 5), optional_text(r, 6)});
   }
   return entries;
 }
@@ -623,7 +617,7 @@ std::vector<UnitClock> Store::clocks(soci::session& sql, const std::string& care
        soci::use(care_unit_id, "u"), soci::use(from, "f"), soci::use(to, "t"));
   for (const auto& r : rows) {
     list.push_back({r.get<std::string>(0), r.get<std::string>(1),
-                    AnswerClock{r.get<long long>(2), r.get<long long>(3), ms_at(r, 4)}});
+                    AnswerClock{r.get<long long>(2), r.get<long long>(3), optional_int64(r, 4)}});
   }
   return list;
 }

@@ -154,6 +154,10 @@ Principal authenticate(Service& service, const http::Request& request) {
   }
 }
 
+Caller caller_of(Service& service, const http::Request& request) {
+  return {authenticate(service, request), request.remote_address};
+}
+
 Principal require_role_at(Service& service, const http::Request& request,
                           const std::string& care_unit_id, std::initializer_list<StaffRole> roles) {
   const auto principal = authenticate(service, request);

@@ -13,6 +13,8 @@ void register_routes(http::Router& router, Service& service);
 // The person behind a request (session cookie; CSRF token on unsafe methods), or a 401/403
 // problem. Every capability's handler that touches personal data starts here.
 Principal authenticate(Service& service, const http::Request& request);
+// The same with the client's address, as the capabilities' services take it.
+Caller caller_of(Service& service, const http::Request& request);
 
 // Care-unit scope (inner confidentiality, PDL 4:1): the staff member behind the request holds
 // one of `roles` at `care_unit_id`, or a 403 (401 without a session). Region administrators

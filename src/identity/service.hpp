@@ -53,6 +53,13 @@ struct Principal {
   std::optional<std::string> acting_for;
 };
 
+// Who acts and from where: the person behind a request and the client's address, which
+// every access to patient data records.
+struct Caller {
+  Principal principal;
+  std::string client_address;
+};
+
 struct Me {
   Principal principal;
   std::string given_name;

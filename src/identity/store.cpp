@@ -1,5 +1,7 @@
 #include "identity/store.hpp"
 
+#include "db/rows.hpp"
+
 namespace oppenvard::identity {
 namespace {
 
@@ -166,10 +168,7 @@ constexpr std::string_view kSelectOrder =
 constexpr std::string_view kFinishOrder =
     "UPDATE demo_login_orders SET status = :status WHERE order_ref = :ref AND status = 'pending'";
 
-std::optional<std::string> optional_text(const soci::row& row, std::size_t i) {
-  if (row.get_indicator(i) != soci::i_ok) return std::nullopt;
-  return row.get<std::string>(i);
-}
+using db::optional_text;
 
 Patient patient_from(const soci::row& r) {
   return Patient{r.get<std::string>(0), r.get<std::string>(1), r.get<std::string>(2),
