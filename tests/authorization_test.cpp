@@ -92,6 +92,10 @@ const std::map<std::string, Policy> kPolicy{
     {"GET /api/v1/units/{id}/appointment-types", Policy::public_route},
     {"POST /api/v1/units/{id}/appointment-types", Policy::unit_manager},
     {"POST /api/v1/units/{id}/opening-hours", Policy::unit_staff},
+    {"GET /api/v1/units/{id}/opening-hours", Policy::unit_staff},
+    {"GET /api/v1/units/{id}/absences", Policy::unit_staff},
+    {"GET /api/v1/units/{id}/staff", Policy::unit_staff},
+    {"POST /api/v1/units/{id}/patient-lookup", Policy::unit_staff},
     {"GET /api/v1/units/{id}/slots", Policy::slot_readers},
     {"POST /api/v1/units/{id}/slots", Policy::unit_staff},
     {"POST /api/v1/units/{id}/absences", Policy::unit_staff},
@@ -190,6 +194,7 @@ std::pair<std::string, std::string> concrete(const std::string& pattern, const F
       return {path, R"({"staff_id":")" + kKarin +
                         R"(","from":"2031-02-01T00:00:00Z","to":"2031-02-02T00:00:00Z"})"};
     }
+    if (pattern.ends_with("/patient-lookup")) return {path, R"({"personal_id":"19750611-9812"})"};
     if (pattern.ends_with("/disability-flag")) return {path, R"({"flagged":false})"};
     if (pattern.ends_with("/maturity-assessments")) return {path, R"({"suitable":true})"};
   }

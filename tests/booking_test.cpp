@@ -146,6 +146,84 @@ TEST_F(BookingEndToEnd, StaffTurnABookingRequestIntoAVideoAppointmentWithTheSuit
   EXPECT_TRUE(listed);
 }
 
+TEST_F(BookingEndToEnd, TheUnitManagerSchedulesAndStaffBookAPatientFoundByPersonalId) {
+  const auto mats = log_in("Mats Johansson");
+  const auto karin = log_in("Karin Ekström");
+  const std::string unit = "/api/v1/units/" + kBjorkdalen;
+  const auto type = post(mats, unit + "/appointment-types",
+                         R"({"name_sv":"Såromläggning","name_en":"Wound care","minutes":20,)"
+                         R"("channel":"in_person","profession":"other","self_bookable":true})");
+  ASSERT_EQ(type.status, 201) << type.body;
+  const std::string type_id(type.json().at("id").as_string());
+  int listed = 0;
+  const auto types = get(mats, unit + "/appointment-types").json();
+  for (const auto& t : types.at("items").as_array()) {
+    if (t.at("id").as_string() == type_id) ++listed;
+  }
+  EXPECT_EQ(listed, 1);  // each type once
+
+  // Who can be scheduled: the unit's staff, with titles.
+  const auto staff = get(mats, unit + "/staff");
+  ASSERT_EQ(staff.status, 200) << staff.body;
+  std::string karin_id;
+  const auto staff_list = staff.json();
+  for (const auto& p : staff_list.at("items").as_array()) {
+    if (p.at("name") == "Karin Ekström") karin_id = p.at("id").as_string();
+  }
+  ASSERT_FALSE(karin_id.empty());
+  // Saturdays 09:00–10:00 from 5 December: three 20-minute times a week.
+  const auto hours =
+      post(mats, unit + "/opening-hours",
+           R"({"staff_id":")" + karin_id + R"(","appointment_type_id":")" + type_id +
+               R"(","weekday":6,"start_minute":540,"end_minute":600,"valid_from":"2026-12-05"})");
+  ASSERT_EQ(hours.status, 201) << hours.body;
+  EXPECT_GE(hours.json().at("slots_created").as_int64(), 3);
+  bool has_hours = false;
+  const auto all_hours = get(karin, unit + "/opening-hours").json();
+  for (const auto& h : all_hours.at("items").as_array()) {
+    if (h.at("appointment_type_id").as_string() == type_id && h.at("weekday") == 6)
+      has_hours = true;
+  }
+  EXPECT_TRUE(has_hours);
+  const auto saturday =
+      free_slots(karin, "appointment_type_id=" + type_id + "&from=2026-12-05&to=2026-12-06");
+  ASSERT_EQ(saturday.size(), 3u);
+
+  // Karin is away on 12 December: those times are no longer free, and the absence is listed.
+  const auto away =
+      post(mats, unit + "/absences",
+           R"({"staff_id":")" + karin_id + R"(","from":"2026-12-12","to":"2026-12-13"})");
+  ASSERT_EQ(away.status, 204) << away.body;
+  EXPECT_TRUE(free_slots(karin, "appointment_type_id=" + type_id + "&from=2026-12-12&to=2026-12-13")
+                  .empty());
+  const auto absences_body = get(mats, unit + "/absences").json();
+  const auto& absences = absences_body.at("items").as_array();
+  ASSERT_FALSE(absences.empty());
+  EXPECT_EQ(absences.back().at("staff").at("id").as_string(), karin_id);
+
+  // Staff book directly: the patient is found by personal id sent in the body.
+  const auto bad = post(karin, unit + "/patient-lookup", R"({"personal_id":"19750611-9813"})");
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_EQ(bad.json().at("code"), "bad_personal_id");
+  EXPECT_EQ(bad.body.find("9813"), std::string::npos);  // the value is never echoed
+  EXPECT_EQ(post(karin, unit + "/patient-lookup", R"({"personal_id":"19800101-2346"})").status,
+            404);
+  const auto found = post(karin, unit + "/patient-lookup", R"({"personal_id":"750611-9812"})");
+  ASSERT_EQ(found.status, 200) << found.body;
+  EXPECT_EQ(found.json().at("name"), "Erik Sandberg");
+  const std::string erik_id(found.json().at("id").as_string());
+  const auto booked =
+      post(karin, "/api/v1/appointments",
+           R"({"slot_id":")" + saturday[0] + R"(","patient_id":")" + erik_id + "\"}");
+  ASSERT_EQ(booked.status, 201) << booked.body;
+  EXPECT_EQ(booked.json().at("source"), "staff");
+  EXPECT_EQ(booked.json().at("patient").at("id").as_string(), erik_id);
+  // Patients see neither the unit's staff list nor its schedule.
+  const auto erik = log_in("Erik Sandberg");
+  EXPECT_EQ(get(erik, unit + "/staff").status, 403);
+  EXPECT_EQ(get(erik, unit + "/opening-hours").status, 403);
+}
+
 TEST_F(BookingEndToEnd, AStormOfConcurrentBookingsNeverDoubleBooks) {
   const auto slots = free_slots(log_in("Karin Ekström"), "from=2026-12-01&to=2026-12-02&limit=4");
   ASSERT_EQ(slots.size(), 4u);

@@ -60,6 +60,12 @@ http::Problem problem_of(Error error) {
       return {ProblemKind::invalid_field,
               "The hours do not fit a day or hold no appointment.",
               {{"/", "weekday 1–7, start before end, within 00:00–24:00, valid dates"}}};
+    case Error::bad_personal_id:
+      return {ProblemKind::invalid_field,
+              "This is not a valid personnummer or samordningsnummer.",
+              {{"/personal_id", "YYYYMMDD-NNNN with a correct check digit"}}};
+    case Error::patient_not_found:
+      return {ProblemKind::not_found, "No patient has this personal id."};
     case Error::wrong_case:
       return {ProblemKind::invalid_field,
               "The case is not an open booking request of this patient at this unit.",
@@ -199,6 +205,62 @@ void register_routes(http::Router& router, Service& service, identity::Service& 
     return guarded([&] {
       const auto created = service.add_opening_hours(caller, h);
       return http::Response::json(object{{"slots_created", created}}, 201);
+    });
+  });
+
+  router.add("GET", "/api/v1/units/{id}/opening-hours", [&](http::Request& request) {
+    const auto caller = caller_of(identity, request);
+    return guarded([&] {
+      array items;
+      for (const auto& h : service.opening_hours(caller, param(request, "id"))) {
+        items.push_back(object{{"id", h.id},
+                               {"staff_id", h.staff_id},
+                               {"appointment_type_id", h.appointment_type_id},
+                               {"weekday", h.weekday},
+                               {"start_minute", h.start_minute},
+                               {"end_minute", h.end_minute},
+                               {"valid_from", h.valid_from},
+                               {"valid_to", h.valid_to ? value(*h.valid_to) : value(nullptr)}});
+      }
+      return http::Response::json(object{{"items", std::move(items)}});
+    });
+  });
+
+  router.add("GET", "/api/v1/units/{id}/absences", [&](http::Request& request) {
+    const auto caller = caller_of(identity, request);
+    return guarded([&] {
+      array items;
+      for (const auto& a : service.absences(caller, param(request, "id"))) {
+        items.push_back(object{{"staff", {{"id", a.staff_id}, {"name", a.staff_name}}},
+                               {"from", core::format_rfc3339_utc(a.from_ms)},
+                               {"to", core::format_rfc3339_utc(a.to_ms)}});
+      }
+      return http::Response::json(object{{"items", std::move(items)}});
+    });
+  });
+
+  router.add("GET", "/api/v1/units/{id}/staff", [&](http::Request& request) {
+    const auto caller = caller_of(identity, request);
+    return guarded([&] {
+      array items;
+      for (const auto& p : service.practitioners(caller, param(request, "id"))) {
+        items.push_back(object{{"id", p.id}, {"name", p.name}, {"title", p.title}});
+      }
+      return http::Response::json(object{{"items", std::move(items)}});
+    });
+  });
+
+  // The personal id travels in the body, never in the URL (URLs end up in logs).
+  router.add("POST", "/api/v1/units/{id}/patient-lookup", [&](http::Request& request) {
+    const auto caller = caller_of(identity, request);
+    const auto body = http::parse_json_object(request);
+    http::FieldReader reader(body);
+    const auto personal_id = reader.string("personal_id", true, 20).value_or("");
+    reader.finish();
+    return guarded([&] {
+      const auto p = service.find_patient(caller, param(request, "id"), personal_id);
+      return http::Response::json(
+          object{{"id", p.id}, {"name", p.name}, {"birth_date", p.birth_date}});
     });
   });
 

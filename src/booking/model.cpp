@@ -21,7 +21,7 @@ constexpr core::EnumNames<AppointmentStatus, 5> kStatuses{
 constexpr core::EnumNames<Source, 3> kSources{{{Source::request, "request"},
                                                {Source::self_service, "self_service"},
                                                {Source::staff, "staff"}}};
-constexpr core::EnumNames<Error, 16> kErrors{
+constexpr core::EnumNames<Error, 18> kErrors{
     {{Error::unit_not_found, "unit_not_found"},
      {Error::type_not_found, "type_not_found"},
      {Error::slot_not_found, "slot_not_found"},
@@ -37,7 +37,9 @@ constexpr core::EnumNames<Error, 16> kErrors{
      {Error::not_booked, "not_booked"},
      {Error::not_started, "not_started"},
      {Error::bad_hours, "bad_hours"},
-     {Error::wrong_case, "wrong_case"}}};
+     {Error::wrong_case, "wrong_case"},
+     {Error::bad_personal_id, "bad_personal_id"},
+     {Error::patient_not_found, "patient_not_found"}}};
 
 }  // namespace
 

@@ -55,6 +55,28 @@ struct Slot {
   bool free = true;  // no live appointment on it and not blocked by an absence
 };
 
+// A staff member's absence: their slots in [from, to) are not free.
+struct Absence {
+  std::string staff_id;
+  std::string staff_name;
+  std::int64_t from_ms = 0;
+  std::int64_t to_ms = 0;
+};
+
+// Someone who works at the unit, as the scheduling and booking pages list them.
+struct Practitioner {
+  std::string id;
+  std::string name;
+  std::string title;
+};
+
+// The patient a staff member found by personal id to book for.
+struct PatientMatch {
+  std::string id;
+  std::string name;
+  std::string birth_date;
+};
+
 // S1: Socialstyrelsen's four principles, confirmed by the booking staff member (C4).
 struct Suitability {
   std::string confirmed_by;
@@ -115,6 +137,8 @@ enum class Error {
   not_started,           // no-show before the start
   bad_hours,             // opening hours that make no slots
   wrong_case,            // the request case is not a booking request of this unit
+  bad_personal_id,       // not a valid personnummer or samordningsnummer
+  patient_not_found,     // no patient has this personal id
 };
 
 std::string_view to_string(Channel c);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "core/personal_id.hpp"
 #include "core/time.hpp"
 #include "db/uuid.hpp"
 
@@ -148,6 +149,58 @@ void Service::block(const Caller& caller, const std::string& care_unit_id,
   if (to_ms <= from_ms) fail(Error::bad_hours);
   store_.database().transaction(
       [&](soci::session& sql) { store_.insert_block(sql, staff_id, from_ms, to_ms, "absence"); });
+}
+
+std::vector<OpeningHours> Service::opening_hours(const Caller& caller,
+                                                 const std::string& care_unit_id) {
+  return store_.database().with_session([&](soci::session& sql) {
+    if (!works_at(sql, caller.principal, care_unit_id, false)) fail(Error::not_allowed);
+    return store_.opening_hours(sql, care_unit_id);
+  });
+}
+
+std::vector<Absence> Service::absences(const Caller& caller, const std::string& care_unit_id) {
+  return store_.database().with_session([&](soci::session& sql) {
+    if (!works_at(sql, caller.principal, care_unit_id, false)) fail(Error::not_allowed);
+    return store_.absences(sql, care_unit_id, clock_.now_ms());
+  });
+}
+
+std::vector<Practitioner> Service::practitioners(const Caller& caller,
+                                                 const std::string& care_unit_id) {
+  return store_.database().with_session([&](soci::session& sql) {
+    if (!works_at(sql, caller.principal, care_unit_id, false)) fail(Error::not_allowed);
+    std::vector<Practitioner> list;
+    for (const auto& s : people_.staff_at_unit(sql, care_unit_id)) {
+      list.push_back({s.id, s.given_name + " " + s.family_name, s.title});
+    }
+    return list;
+  });
+}
+
+PatientMatch Service::find_patient(const Caller& caller, const std::string& care_unit_id,
+                                   const std::string& personal_id) {
+  const auto parsed = core::parse_personal_id(personal_id, core::stockholm_date(clock_.now_ms()));
+  if (!parsed) fail(Error::bad_personal_id);
+  return store_.database().transaction([&](soci::session& sql) {
+    if (!works_at(sql, caller.principal, care_unit_id, false)) fail(Error::not_allowed);
+    const auto patient = people_.find_patient(
+        sql, std::string(core::system_oid(parsed.value().kind)), parsed.value().digits);
+    if (!patient) fail(Error::patient_not_found);
+    audit::NewAuditEvent e;
+    e.actor_kind = "staff";
+    e.actor_id = caller.principal.person_id;
+    e.care_unit_id = care_unit_id;
+    e.patient_id = patient->id;
+    e.action = "patient.lookup";
+    e.object_type = "patient";
+    e.object_id = patient->id;
+    e.client_address = caller.client_address;
+    e.success = true;
+    audit_.record(sql, e);
+    return PatientMatch{patient->id, patient->given_name + " " + patient->family_name,
+                        patient->birth_date};
+  });
 }
 
 std::size_t Service::extend_slots() {

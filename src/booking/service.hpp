@@ -77,6 +77,13 @@ class Service {
   // An absence: the staff member's slots in [from, to) are no longer free.
   void block(const Caller& caller, const std::string& care_unit_id, const std::string& staff_id,
              std::int64_t from_ms, std::int64_t to_ms);
+  // What the scheduling page shows to the unit's staff.
+  std::vector<OpeningHours> opening_hours(const Caller& caller, const std::string& care_unit_id);
+  std::vector<Absence> absences(const Caller& caller, const std::string& care_unit_id);
+  std::vector<Practitioner> practitioners(const Caller& caller, const std::string& care_unit_id);
+  // Staff booking directly: the patient by personal id (audited as a look-up of that patient).
+  PatientMatch find_patient(const Caller& caller, const std::string& care_unit_id,
+                            const std::string& personal_id);
   // The job that keeps slots generated up to the horizon (idempotent; safe on several nodes).
   std::size_t extend_slots();
 

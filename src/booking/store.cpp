@@ -301,6 +301,23 @@ void Store::insert_block(soci::session& sql, const std::string& staff_id, std::i
       soci::use(reason, "r");
 }
 
+std::vector<Absence> Store::absences(soci::session& sql, const std::string& care_unit_id,
+                                     std::int64_t from_ms) {
+  const long long from = from_ms;
+  std::vector<Absence> list;
+  soci::rowset<soci::row> rows =
+      (sql.prepare << "SELECT b.staff_id, s.given_name || ' ' || s.family_name, b.from_ms,"
+                      " b.to_ms FROM slot_blocks b JOIN staff s ON s.id = b.staff_id"
+                      " WHERE b.to_ms > :f AND b.staff_id IN (SELECT staff_id FROM"
+                      " staff_assignments WHERE care_unit_id = :u) ORDER BY b.from_ms, b.staff_id",
+       soci::use(from, "f"), soci::use(care_unit_id, "u"));
+  for (const auto& r : rows) {
+    list.push_back(
+        {r.get<std::string>(0), r.get<std::string>(1), db::integer_at(r, 2), db::integer_at(r, 3)});
+  }
+  return list;
+}
+
 void Store::insert_appointment(soci::session& sql, const Appointment& a) {
   const std::string channel(to_string(a.channel));
   const std::string profession(to_string(a.profession));

@@ -57,6 +57,9 @@ class Store {
   // Absences block the staff member's slots in [from, to).
   void insert_block(soci::session& sql, const std::string& staff_id, std::int64_t from_ms,
                     std::int64_t to_ms, const std::string& reason);
+  // Absences of the unit's staff that end after `from_ms`, earliest first.
+  std::vector<Absence> absences(soci::session& sql, const std::string& care_unit_id,
+                                std::int64_t from_ms);
 
   // Fails with a unique-constraint error when the slot already has a live appointment: that
   // constraint, not a prior read, is what makes double booking impossible.

@@ -259,12 +259,27 @@ void Store::link_guardian(const std::string& guardian_id, const std::string& chi
 
 std::optional<Patient> Store::find_patient(const std::string& id_system,
                                            const std::string& id_value) {
-  return db_.with_session([&](soci::session& sql) -> std::optional<Patient> {
-    soci::rowset<soci::row> rows = (sql.prepare << kSelectPatient, soci::use(id_system, "system"),
-                                    soci::use(id_value, "value"));
-    for (const auto& r : rows) return patient_from(r);
-    return std::nullopt;
-  });
+  return db_.with_session(
+      [&](soci::session& sql) { return find_patient(sql, id_system, id_value); });
+}
+
+std::optional<Patient> Store::find_patient(soci::session& sql, const std::string& id_system,
+                                           const std::string& id_value) {
+  soci::rowset<soci::row> rows =
+      (sql.prepare << kSelectPatient, soci::use(id_system, "system"), soci::use(id_value, "value"));
+  for (const auto& r : rows) return patient_from(r);
+  return std::nullopt;
+}
+
+std::vector<StaffMember> Store::staff_at_unit(soci::session& sql, const std::string& care_unit_id) {
+  std::vector<StaffMember> out;
+  soci::rowset<soci::row> rows =
+      (sql.prepare << std::string(kStaffColumns) +
+                          " WHERE id IN (SELECT staff_id FROM staff_assignments WHERE"
+                          " care_unit_id = :u) ORDER BY family_name, given_name, id",
+       soci::use(care_unit_id, "u"));
+  for (const auto& r : rows) out.push_back(staff_from(r));
+  return out;
 }
 
 std::optional<StaffMember> Store::find_staff_by_hsa_id(const std::string& hsa_id) {

@@ -56,6 +56,8 @@ class Store {
   void link_guardian(const std::string& guardian_id, const std::string& child_id);
 
   std::optional<Patient> find_patient(const std::string& id_system, const std::string& id_value);
+  std::optional<Patient> find_patient(soci::session& sql, const std::string& id_system,
+                                      const std::string& id_value);
   std::optional<StaffMember> find_staff_by_hsa_id(const std::string& hsa_id);
   std::vector<std::string> children_of(const std::string& guardian_id);
   std::size_t count_patients();
@@ -75,6 +77,8 @@ class Store {
   // (e.g. the e-service administrators designated by the unit manager).
   void replace_role_holders(soci::session& sql, const std::string& care_unit_id, StaffRole role,
                             const std::vector<std::string>& staff_ids);
+  // Everyone with an assignment at the unit, whatever the role, by name.
+  std::vector<StaffMember> staff_at_unit(soci::session& sql, const std::string& care_unit_id);
   std::vector<Patient> all_patients();
   std::vector<StaffMember> all_staff();
 
