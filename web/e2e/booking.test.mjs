@@ -2,7 +2,10 @@
 // Björkdalen, finds it under Mina tider with a calendar file, moves it and
 // cancels it; staff see booked appointments in the unit calendar; staff book
 // a video meeting from a booking request, which needs their confirmation
-// that a digital meeting suits the patient, and the request is closed.
+// that a digital meeting suits the patient, and the request is closed; the
+// unit manager sets up an appointment type, opening hours and an absence on
+// the schedule page, and staff book a patient found by personnummer directly
+// from the calendar.
 //
 // The server runs on the real clock and is shared with the other files:
 // the tests choose days at least two days ahead (so the 24 h limit for
@@ -56,6 +59,34 @@ function dayAhead(ahead, weekdays = [1, 2, 3, 4, 5]) {
     if (weekdays.includes(weekday(day))) return day;
   }
   throw new Error('no such day');
+}
+
+/** A YYYY-MM-DD date plus `n` days. */
+function addDays(day, n) {
+  return new Date(Date.parse(`${day}T12:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Whether a Saturday (MM-DD) may be a Swedish public holiday, when opening hours make no times. */
+function holidaySaturday(md) {
+  return (
+    ['12-24', '12-25', '12-26', '12-31', '01-01', '01-06'].includes(md) ||
+    (md >= '06-20' && md <= '06-26') || // midsommardagen
+    (md >= '10-31' && md <= '11-06') // alla helgons dag
+  );
+}
+
+/** A Saturday at least `ahead` days from now that is no public holiday. */
+function plainSaturday(ahead) {
+  for (let i = ahead; i < ahead + 60; i++) {
+    const day = stockholmDay(Date.now() + i * DAY_MS);
+    if (weekday(day) === 6 && !holidaySaturday(day.slice(5))) return day;
+  }
+  throw new Error('no such day');
+}
+
+/** "5 december 2026": a date as the app writes it in Swedish. */
+function longDate(day) {
+  return new Intl.DateTimeFormat('sv-SE', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
 }
 
 /** "08.00": the Stockholm time of an instant as the app writes it. */
@@ -333,5 +364,144 @@ test('a time someone else booked first is refused in plain words and the list is
   } finally {
     await erik.context.close();
     await sara.context.close();
+  }
+});
+
+test('the unit manager sets up a type, opening hours and an absence; staff book a patient found by personnummer from the calendar', async () => {
+  const manager = await openPage(browser);
+  const staff = await openPage(browser);
+  try {
+    // Mats Johansson, unit manager at Björkdalen, goes from the staff page to the schedule.
+    await loginAs(manager.page, 'Mats Johansson');
+    const page = manager.page;
+    await page.goto('/personal');
+    await page.getByRole('link', { name: 'Schema: besökstyper, mottagningstider och frånvaro' }).click();
+    await page.waitForURL('**/personal/schema');
+    await page.getByRole('heading', { level: 1, name: 'Schema' }).waitFor();
+    await page.locator('#types-table').getByRole('rowheader', { name: 'Läkarbesök' }).waitFor();
+    await page.locator('#hours-table').getByText('Karin Ekström').first().waitFor();
+
+    // A phone call with a nurse: patients cannot book it themselves.
+    const name = `Telefonsamtal ${RUN}`;
+    await page.getByLabel('Namn på svenska').fill(name);
+    await page.getByLabel('Namn på engelska').fill(`Phone call ${RUN}`);
+    await page.getByLabel('Längd i minuter').fill('15');
+    const self = page.getByLabel('Patienten kan boka tiden själv på webben');
+    assert.equal(await self.isDisabled(), false);
+    await page.getByRole('radio', { name: 'Telefonsamtal', exact: true }).check();
+    assert.equal(await self.isDisabled(), true);
+    await page.getByText(/^Video- och telefontider kan patienten inte boka själv/).waitFor();
+    await page.getByRole('radio', { name: 'Annan yrkesgrupp' }).check();
+    await page.getByRole('button', { name: 'Lägg till besökstypen' }).click();
+    await page.getByText(`Besökstypen ${name} är tillagd.`).waitFor();
+    const typeRow = page.locator('#types-table tr', { hasText: name });
+    await typeRow.waitFor();
+    assert.match(await typeRow.innerText(), /15 min\s+Telefonsamtal\s+Annan yrkesgrupp\s+Nej/);
+    const type = (await api(`/api/v1/units/${clinic.id}/appointment-types`)).items.find((t) => t.name_sv === name);
+    assert.ok(type, 'the type is saved');
+    assert.equal(type.channel, 'phone');
+    assert.equal(type.profession, 'other');
+    assert.equal(type.self_bookable, false);
+
+    // Anna Nilsson takes such calls on Saturdays for three weeks, in an hour she has no times yet
+    // (times are unique per person and start, so a run against the same server takes the next hour).
+    const saturday = plainSaturday(3);
+    const last = addDays(saturday, 14);
+    const anna = (await (await page.request.get(`/api/v1/units/${clinic.id}/staff`)).json()).items.find((p) => p.name === 'Anna Nilsson');
+    const hers = await page.request.get(`/api/v1/units/${clinic.id}/slots?from=${saturday}&to=${addDays(last, 1)}&staff_id=${anna.id}&limit=500`);
+    const takenHours = new Set((await hers.json()).items.map((x) => clock(x.start).slice(0, 2)));
+    const hour = ['09', '10', '11', '12', '13', '14', '15', '16', '17', '18', '19', '20', '08', '07'].find((h) => !takenHours.has(h));
+    const next = String(Number(hour) + 1).padStart(2, '0');
+    await page.getByLabel('Vem tar emot').selectOption({ label: 'Anna Nilsson, Distriktssköterska' });
+    await page.getByLabel('Besökstyp', { exact: true }).selectOption(type.id);
+    await page.getByLabel('Veckodag').selectOption({ label: 'Lördag' });
+    await page.getByLabel('Från klockan').fill(`${hour}:00`);
+    await page.getByLabel('Till klockan').fill(`${next}:00`);
+    await page.getByLabel('Gäller från och med').fill(saturday);
+    await page.getByLabel('Gäller till och med (valfritt)').fill(last);
+    await page.getByRole('button', { name: 'Lägg till tiderna' }).click();
+    const created = page.getByText(/^\d+ tider skapades\.$/);
+    await created.waitFor();
+    // Four 15-minute times a Saturday, on every Saturday of the three that is no holiday.
+    assert.ok(Number((await created.innerText()).split(' ')[0]) >= 4, await created.innerText());
+    const hoursRow = page.locator('#hours-table tr', { hasText: name });
+    await hoursRow.waitFor();
+    assert.match(await hoursRow.innerText(), new RegExp(`^Anna Nilsson\\s+${name}\\s+Lördag ${hour}\\.00–${next}\\.00\\s+Gäller ${longDate(saturday)} – ${longDate(last)}$`));
+
+    // Anna is away on the second of those Saturdays: the form asks for the last day, the server gets the next.
+    const away = addDays(saturday, 7);
+    await page.getByLabel('Vem är borta').selectOption({ label: 'Anna Nilsson, Distriktssköterska' });
+    await page.getByLabel('Första frånvarodag').fill(away);
+    await page.getByLabel('Sista frånvarodag').fill(away);
+    await page.getByRole('button', { name: 'Lägg in frånvaron' }).click();
+    await page.getByText('Frånvaron är inlagd.').waitFor();
+    await page.locator('#absence-list li', { hasText: `Anna Nilsson: ${longDate(away)}` }).waitFor();
+    const freeOn = async (day) => {
+      const res = await page.request.get(`/api/v1/units/${clinic.id}/slots?from=${day}&to=${addDays(day, 1)}&appointment_type_id=${type.id}`);
+      assert.equal(res.status(), 200);
+      return (await res.json()).items.length;
+    };
+    assert.equal(await freeOn(away), 0, 'no free times while Anna is away');
+    assert.equal(await freeOn(saturday), 4, 'the Saturday before is untouched');
+    await checkPage(page, 'schedule page');
+
+    // Karin, a doctor there, sees the schedule but may not add types.
+    await loginAs(staff.page, DEMO_PEOPLE.karin);
+    const cal = staff.page;
+    await cal.goto(`/personal/schema?enhet=${clinic.id}`);
+    await cal.getByText('Bara verksamhetschefen kan lägga till besökstyper.').waitFor();
+    await cal.locator('#hours-table tr', { hasText: name }).waitFor();
+
+    // She books Erik Sandberg a call from the calendar, finding him by personnummer.
+    const urls = [];
+    cal.on('request', (r) => urls.push(r.url()));
+    await cal.goto(`/personal/kalender?enhet=${clinic.id}&dag=${saturday}`);
+    await cal.getByRole('heading', { level: 1, name: 'Kalender' }).waitFor();
+    const panel = cal.locator('section', { has: cal.getByRole('heading', { level: 2, name: 'Boka tid för patient' }) });
+    const pnr = panel.getByLabel('Patientens personnummer');
+    await pnr.fill('19750611-9813');
+    await panel.getByRole('button', { name: 'Sök patient' }).click();
+    await panel.getByText(/^Personnumret stämmer inte\./).waitFor();
+    assert.equal(await pnr.getAttribute('aria-invalid'), 'true');
+    await pnr.fill('19800101-1231');
+    await panel.getByRole('button', { name: 'Sök patient' }).click();
+    await panel.getByRole('alert').filter({ hasText: 'Det finns ingen patient med det personnumret.' }).waitFor();
+    await pnr.fill('19750611-9812');
+    await panel.getByRole('button', { name: 'Sök patient' }).click();
+    await panel.getByText('Hittade Erik Sandberg.').waitFor();
+    assert.match(await panel.locator('.facts').innerText(), /Erik Sandberg[\s\S]*11 juni 1975/);
+
+    await panel.getByLabel('Besökstyp').selectOption(type.id);
+    await showDay(panel, saturday);
+    const label = await chooseFirstTime(panel);
+    assert.equal(label, `${hour}.00, ${name}, Anna Nilsson`);
+    // A phone call: booked only once Karin confirms a digital meeting suits Erik.
+    await panel.getByRole('button', { name: 'Boka tiden' }).click();
+    await panel.getByRole('alert').filter({ hasText: 'Bekräfta att ett digitalt möte passar patienten innan du bokar.' }).waitFor();
+    await panel.getByLabel('Jag har bedömt att ett digitalt möte passar patienten (Socialstyrelsens fyra principer)').check();
+    await checkPage(cal, 'calendar with the booking panel');
+    await panel.getByRole('button', { name: 'Boka tiden' }).click();
+    await panel.getByText(new RegExp(`^Tiden är bokad för Erik Sandberg: .+ kl\\. ${hour}\\.00\\.$`)).waitFor();
+    assert.equal(await pnr.inputValue(), '', 'the personnummer is cleared');
+
+    const res = await cal.request.get(`/api/v1/units/${clinic.id}/appointments?from=${saturday}&to=${addDays(saturday, 1)}`);
+    assert.equal(res.status(), 200);
+    const booked = (await res.json()).items.find((a) => a.type.id === type.id && a.patient.name === 'Erik Sandberg' && a.status === 'booked');
+    assert.ok(booked, 'the appointment is booked');
+    assert.equal(booked.channel, 'phone');
+    assert.ok(booked.suitability, 'with Karin’s confirmation');
+    const row = cal.locator(`#appointment-${booked.id}`);
+    await row.waitFor();
+    assert.match(await row.innerText(), new RegExp(`${hour}\\.00–${hour}\\.15 Erik Sandberg[\\s\\S]*${name}, Telefonsamtal, Anna Nilsson[\\s\\S]*Bokad`));
+    assert.ok(!urls.some((u) => /19750611-?9812|750611-?9812|19800101-?1231/.test(decodeURIComponent(u))), 'no personnummer in any address');
+
+    // Tidy up: the clinic cancels it.
+    const cancel = await cal.request.post(`/api/v1/appointments/${booked.id}/cancel`, { headers: { 'X-CSRF-Token': await csrf(cal) } });
+    assert.equal(cancel.status(), 200);
+    assertNoProblems(manager.problems);
+    assertNoProblems(staff.problems);
+  } finally {
+    await manager.context.close();
+    await staff.context.close();
   }
 });

@@ -23,6 +23,7 @@ import { ReportPage } from './report/ReportPage';
 import { MyAppointmentsPage } from './booking/MyAppointmentsPage';
 import { BookAppointmentPage } from './booking/BookAppointmentPage';
 import { CalendarPage } from './booking/CalendarPage';
+import { SchedulePage } from './booking/SchedulePage';
 
 function Page({ route }: { route: Route }) {
   switch (route.name) {
@@ -52,6 +53,8 @@ function Page({ route }: { route: Route }) {
       return <BookAppointmentPage />;
     case 'calendar':
       return <CalendarPage />;
+    case 'schedule':
+      return <SchedulePage />;
     case 'inbox':
       return <InboxPage />;
     case 'staffCase':

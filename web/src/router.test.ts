@@ -41,6 +41,9 @@ describe('router', () => {
     expect(matchRoute('/personal/kalender/')).toEqual({ name: 'calendar' });
     expect(sectionOf({ name: 'appointments' })).toBe('patient');
     expect(sectionOf({ name: 'calendar' })).toBe('staff');
+    expect(matchRoute('/personal/schema')).toEqual({ name: 'schedule' });
+    expect(matchRoute(paths.schedule)).toEqual({ name: 'schedule' });
+    expect(sectionOf({ name: 'schedule' })).toBe('staff');
     expect(matchRoute(paths.staffCase('c 2'))).toEqual({ name: 'staffCase', id: 'c 2' });
     expect(matchRoute('/personal/odokumenterade')).toEqual({ name: 'undocumented' });
     expect(matchRoute('/personal/e-tjanster')).toEqual({ name: 'catalogue' });

@@ -13,6 +13,7 @@ export type Route =
   | { name: 'appointments' }
   | { name: 'bookAppointment' }
   | { name: 'calendar' }
+  | { name: 'schedule' }
   | { name: 'inbox' }
   | { name: 'staffCase'; id: string }
   | { name: 'undocumented' }
@@ -45,6 +46,7 @@ export const paths = {
   /** Booking a free time at one clinic. */
   bookAppointment: (clinicId: string) => `/patient/tider/boka?${new URLSearchParams({ [NEW_CASE_CLINIC_PARAM]: clinicId }).toString()}`,
   calendar: '/personal/kalender',
+  schedule: '/personal/schema',
   inbox: '/personal/inkorg',
   staffCase: (id: string) => `/personal/arenden/${encodeURIComponent(id)}`,
   undocumented: '/personal/odokumenterade',
@@ -67,6 +69,7 @@ const fixed: Record<string, Route> = {
   '/patient/tider': { name: 'appointments' },
   '/patient/tider/boka': { name: 'bookAppointment' },
   '/personal/kalender': { name: 'calendar' },
+  '/personal/schema': { name: 'schedule' },
   '/personal/inkorg': { name: 'inbox' },
   '/personal/odokumenterade': { name: 'undocumented' },
   '/personal/e-tjanster': { name: 'catalogue' },
@@ -132,6 +135,7 @@ export function sectionOf(route: Route): Section | null {
     case 'inbox':
     case 'staffCase':
     case 'calendar':
+    case 'schedule':
     case 'undocumented':
     case 'catalogue':
     case 'report':

@@ -3,11 +3,7 @@ import { getCase } from '../cases/casesApi';
 import { formatDayTime } from '../cases/deadline';
 import type { CaseView } from '../cases/model';
 import { useStore, useT } from '../context';
-import { Status } from '../ui/Status';
-import { useLoad } from '../ui/useLoad';
-import { bookingErrorKey } from './booking';
-import { appointmentTypes, book } from './bookingApi';
-import { SlotPicker } from './SlotPicker';
+import { StaffSlotBooking } from './StaffSlotBooking';
 
 /** The service whose cases are booking requests. */
 export const BOOKING_REQUEST_SERVICE = 'book_appointment';
@@ -16,36 +12,17 @@ export const BOOKING_REQUEST_SERVICE = 'book_appointment';
 export function BookForCase({ view, onBooked }: { view: CaseView; onBooked: (v: CaseView, start: string) => void }) {
   const store = useStore();
   const { t } = useT();
-  const { state } = useLoad((signal) => appointmentTypes(store.api, view.clinic.id, signal), view.clinic.id);
   return (
     <section class="card" aria-labelledby="book-for-case-title">
       <h2 id="book-for-case-title">{t('booking.casePanel')}</h2>
       <p>{t('booking.casePanelIntro', { name: view.patient.name })}</p>
-      {state.status !== 'ready' ? (
-        <Status>{state.status === 'loading' ? t('booking.slotsLoading') : ''}</Status>
-      ) : (
-        <SlotPicker
-          id="case-book"
-          unitId={view.clinic.id}
-          types={state.value}
-          staff
-          submitLabel={t('booking.confirm')}
-          onBook={async (slot, suitabilityConfirmed) => {
-            try {
-              const signal = new AbortController().signal;
-              const a = await book(
-                store.api,
-                { slot_id: slot.id, patient_id: view.patient.id, case_id: view.id, suitability_confirmed: suitabilityConfirmed },
-                signal,
-              );
-              onBooked(await getCase(store.api, view.id, signal), a.start);
-              return null;
-            } catch (err) {
-              return t(bookingErrorKey(err, 'book'));
-            }
-          }}
-        />
-      )}
+      <StaffSlotBooking
+        id="case-book"
+        unitId={view.clinic.id}
+        patientId={view.patient.id}
+        caseId={view.id}
+        onBooked={async (a, signal) => onBooked(await getCase(store.api, view.id, signal), a.start)}
+      />
     </section>
   );
 }

@@ -13,10 +13,12 @@ import { PageHeading } from '../ui/PageHeading';
 import { RequireStaff } from '../ui/RequireRole';
 import { Status } from '../ui/Status';
 import { useLoad } from '../ui/useLoad';
+import { BookForPatient } from './BookForPatient';
 import {
   addDays,
   bookingErrorKey,
   CHANNEL_KEYS,
+  dayToShow,
   groupByDay,
   isDate,
   markKey,
@@ -27,6 +29,7 @@ import {
   type Slot,
 } from './booking';
 import { appointmentTypes, freeSlots, markAppointment, unitAppointments } from './bookingApi';
+import { scheduleHref } from './schedule';
 
 export const DAY_PARAM = 'dag';
 export const VIEW_PARAM = 'visa';
@@ -164,6 +167,9 @@ function Calendar({ me }: { me: Me }) {
       <PageHeading title={t('calendar.title')} />
       <p class="lead">{unitName}</p>
       <UnitChooser id="calendar-unit" units={units} current={unitId} onChoose={(id) => store.navigate(calendarHref(id, day, week), { replace: true })} />
+      <p>
+        <Link href={scheduleHref(unitId)}>{t('schedule.link')}</Link>
+      </p>
       <nav class="calendar-nav" aria-label={t('calendar.title')}>
         <Link href={calendarHref(unitId, addDays(day, -step), week)}>{t(week ? 'calendar.prevWeek' : 'calendar.prev')}</Link>
         <Link href={calendarHref(unitId, today, week)}>{t('calendar.today')}</Link>
@@ -178,6 +184,17 @@ function Calendar({ me }: { me: Me }) {
           {note}
         </p>
       )}
+      <BookForPatient
+        key={unitId}
+        unitId={unitId}
+        onBooked={(a) => {
+          setNote(null);
+          // The new appointment shows in the list: on this page, or on the day it was booked for.
+          const other = dayToShow(a.start, day, span);
+          if (other) store.navigate(calendarHref(unitId, other, week));
+          else reload();
+        }}
+      />
       {state.status === 'error' && <ErrorMessage message={t('calendar.error')} onRetry={reload} />}
       {data &&
         days.map(({ day: d, data: dd }) => (

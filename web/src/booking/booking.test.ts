@@ -4,6 +4,7 @@ import {
   addDays,
   bookingErrorKey,
   calendarIcsUrl,
+  dayToShow,
   groupByDay,
   isDate,
   needsSuitability,
@@ -67,6 +68,7 @@ describe('parsing', () => {
     const types = parseTypes({ items: [{ id: 't', name_sv: 'Video', minutes: 20, channel: 'video', self_bookable: false }, { id: 'x', channel: 'fax' }] });
     expect(types[0]).toMatchObject({ nameEn: 'Video', channel: 'video', selfBookable: false });
     expect(types[1]!.channel).toBe('in_person');
+    expect(parseTypes({ items: [{ id: 't', profession: 'doctor' }, { id: 'u', profession: 'vet' }] }).map((x) => x.profession)).toEqual(['doctor', 'other']);
   });
 });
 
@@ -146,6 +148,34 @@ describe('bookingErrorKey', () => {
     expect(bookingErrorKey(http(500, ''), 'book')).toBe('booking.error.other');
     expect(bookingErrorKey(new ApiError('network', 0, 'down'), 'book')).toBe('booking.error.network');
     expect(bookingErrorKey(new Error('x'), 'book')).toBe('booking.error.network');
+  });
+  it('tells the patient look-up’s refusals apart', () => {
+    expect(bookingErrorKey(http(404, 'patient_not_found'), 'lookup')).toBe('booking.error.patientNotFound');
+    expect(bookingErrorKey(http(422, 'bad_personal_id', '/personal_id'), 'lookup')).toBe('booking.error.badPersonalId');
+    expect(bookingErrorKey(http(422, '', '/personal_id'), 'lookup')).toBe('booking.error.badPersonalId');
+    expect(bookingErrorKey(http(403, 'not_allowed'), 'lookup')).toBe('booking.error.lookupForbidden');
+  });
+  it('says who may schedule what', () => {
+    expect(bookingErrorKey(http(403, 'not_allowed'), 'addType')).toBe('schedule.error.typeForbidden');
+    expect(bookingErrorKey(http(403, 'not_allowed'), 'addHours')).toBe('schedule.error.othersForbidden');
+    expect(bookingErrorKey(http(403, 'not_allowed'), 'addAbsence')).toBe('schedule.error.othersForbidden');
+    expect(bookingErrorKey(http(422, 'self_booking_in_person', '/self_bookable'), 'addType')).toBe('schedule.error.selfBookable');
+    expect(bookingErrorKey(http(422, 'bad_hours', '/'), 'addType')).toBe('schedule.error.minutes');
+    expect(bookingErrorKey(http(422, 'bad_hours', '/'), 'addHours')).toBe('schedule.error.badHours');
+    expect(bookingErrorKey(http(422, 'type_not_found', '/appointment_type_id'), 'addHours')).toBe('schedule.error.typeNotFound');
+    expect(bookingErrorKey(http(422, '', '/minutes'), 'addType')).toBe('schedule.error.invalid');
+  });
+});
+
+describe('dayToShow', () => {
+  it('moves the calendar to the day booked, unless it is shown', () => {
+    // 00.30 on 26 November in Stockholm.
+    expect(dayToShow('2026-11-25T23:30:00Z', '2026-11-25', 1)).toBe('2026-11-26');
+    expect(dayToShow('2026-11-25T23:30:00Z', '2026-11-26', 1)).toBeNull();
+    expect(dayToShow('2026-11-28T08:00:00Z', '2026-11-23', 7)).toBeNull();
+    expect(dayToShow('2026-11-30T08:00:00Z', '2026-11-23', 7)).toBe('2026-11-30');
+    expect(dayToShow('2026-11-20T08:00:00Z', '2026-11-23', 7)).toBe('2026-11-20');
+    expect(dayToShow('nonsense', '2026-11-23', 1)).toBeNull();
   });
 });
 

@@ -9,6 +9,9 @@ import type { MessageKey } from '../i18n';
 
 export const CHANNELS = ['in_person', 'video', 'phone'] as const;
 export type Channel = (typeof CHANNELS)[number];
+/** Who meets the patient: it decides the patient fee. */
+export const PROFESSIONS = ['doctor', 'other'] as const;
+export type Profession = (typeof PROFESSIONS)[number];
 export const APPOINTMENT_STATUSES = ['booked', 'arrived', 'fulfilled', 'cancelled', 'noshow'] as const;
 export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
 
@@ -28,6 +31,7 @@ export interface AppointmentType {
   nameEn: string;
   minutes: number;
   channel: Channel;
+  profession: Profession;
   selfBookable: boolean;
 }
 
@@ -85,6 +89,7 @@ export function parseType(v: unknown): AppointmentType | null {
     nameEn: str(v.name_en) ?? str(v.name_sv) ?? '',
     minutes: typeof v.minutes === 'number' ? v.minutes : 0,
     channel: oneOf(CHANNELS, v.channel, 'in_person'),
+    profession: oneOf(PROFESSIONS, v.profession, 'other'),
     selfBookable: v.self_bookable === true,
   };
 }
@@ -182,14 +187,18 @@ export function needsSuitability(channel: Channel): boolean {
   return channel !== 'in_person';
 }
 
-export type BookingAction = 'book' | 'cancel' | 'rebook' | 'mark' | 'load';
+/** What was being done: the same refusal means different things for each. */
+export type BookingAction = 'book' | 'cancel' | 'rebook' | 'mark' | 'load' | 'lookup' | 'addType' | 'addHours' | 'addAbsence';
 
-/** A failed booking call in plain words. */
+const SCHEDULE_ACTIONS: readonly BookingAction[] = ['addType', 'addHours', 'addAbsence'];
+
+/** A failed booking or scheduling call in plain words. */
 export function bookingErrorKey(err: unknown, action: BookingAction): MessageKey {
   if (!(err instanceof ApiError) || err.kind !== 'http') return 'booking.error.network';
   const field = err.problem?.errors?.[0]?.field ?? '';
   // The problem's stable code says which conflict it was (see docs/openapi.yaml).
   const code = err.problem?.code ?? '';
+  const scheduling = SCHEDULE_ACTIONS.includes(action);
   switch (err.status) {
     case 409:
       if (code === 'too_late_to_cancel') return 'booking.error.tooLate';
@@ -200,10 +209,18 @@ export function bookingErrorKey(err: unknown, action: BookingAction): MessageKey
       return 'booking.error.taken';
     case 422:
       if (field.includes('suitability')) return 'booking.error.suitability';
-      return 'booking.error.invalid';
+      if (code === 'bad_personal_id' || field === '/personal_id') return 'booking.error.badPersonalId';
+      if (code === 'self_booking_in_person') return 'schedule.error.selfBookable';
+      if (code === 'type_not_found') return 'schedule.error.typeNotFound';
+      if (code === 'bad_hours') return action === 'addType' ? 'schedule.error.minutes' : 'schedule.error.badHours';
+      return scheduling ? 'schedule.error.invalid' : 'booking.error.invalid';
     case 404:
+      if (code === 'patient_not_found') return 'booking.error.patientNotFound';
       return action === 'book' || action === 'rebook' ? 'booking.error.taken' : 'booking.error.notFound';
     case 403:
+      if (action === 'addType') return 'schedule.error.typeForbidden';
+      if (action === 'addHours' || action === 'addAbsence') return 'schedule.error.othersForbidden';
+      if (action === 'lookup') return 'booking.error.lookupForbidden';
       return 'booking.error.forbidden';
     default:
       return 'booking.error.other';
@@ -214,6 +231,11 @@ export const CHANNEL_KEYS: Record<Channel, MessageKey> = {
   in_person: 'booking.channel.in_person',
   video: 'booking.channel.video',
   phone: 'booking.channel.phone',
+};
+
+export const PROFESSION_KEYS: Record<Profession, MessageKey> = {
+  doctor: 'schedule.profession.doctor',
+  other: 'schedule.profession.other',
 };
 
 export function statusKey(status: AppointmentStatus): MessageKey {
@@ -249,6 +271,16 @@ export function addDays(isoDate: string, n: number): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
   if (!m) return isoDate;
   return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + n)).toISOString().slice(0, 10);
+}
+
+/**
+ * After booking a time starting at `start`: the day the calendar should move
+ * to, or null when the calendar already shows it (`span` days from `day`).
+ */
+export function dayToShow(start: string, day: string, span: number): string | null {
+  const booked = stockholmDayOf(start);
+  if (!booked) return null;
+  return booked >= day && booked <= addDays(day, span - 1) ? null : booked;
 }
 
 /** Whether a string is a real YYYY-MM-DD date. */

@@ -1,7 +1,7 @@
-import type { ComponentChildren } from 'preact';
 import { useT } from '../context';
 import { pickLocalized } from '../directory/labels';
 import { statusKey, type OfferStatus } from '../catalogue/catalogue';
+import { TableScroll } from '../ui/TableScroll';
 import { formatHours, shareInTime, totals, type ClinicRow } from './report';
 
 function share(answered: number, clocks: number): string {
@@ -13,21 +13,12 @@ function offerStatus(status: string): OfferStatus {
   return status === 'on' || status === 'not_applicable' ? status : 'off';
 }
 
-/** A table that may be wider than a phone: it scrolls inside its own box, reachable by keyboard. */
-function Scroll({ label, children }: { label: string; children: ComponentChildren }) {
-  return (
-    <div class="table-scroll" role="region" aria-label={label} tabIndex={0}>
-      {children}
-    </div>
-  );
-}
-
 /** One row per clinic: what it offers and how its answer clocks went. */
 export function ClinicTable({ items }: { items: ClinicRow[] }) {
   const { t, lang } = useT();
   const sum = totals(items);
   return (
-    <Scroll label={t('report.clinicsCaption')}>
+    <TableScroll label={t('report.clinicsCaption')}>
       <table class="data-table report-table">
         <caption>{t('report.clinicsCaption')}</caption>
         <thead>
@@ -79,7 +70,7 @@ export function ClinicTable({ items }: { items: ClinicRow[] }) {
           </tfoot>
         )}
       </table>
-    </Scroll>
+    </TableScroll>
   );
 }
 
@@ -88,7 +79,7 @@ export function ServiceTable({ clinic }: { clinic: ClinicRow }) {
   const { t, lang } = useT();
   const caption = t('report.servicesCaption', { clinic: clinic.clinic.name });
   return (
-    <Scroll label={caption}>
+    <TableScroll label={caption}>
       <table class="data-table report-table">
         <caption>{caption}</caption>
         <thead>
@@ -122,6 +113,6 @@ export function ServiceTable({ clinic }: { clinic: ClinicRow }) {
           })}
         </tbody>
       </table>
-    </Scroll>
+    </TableScroll>
   );
 }

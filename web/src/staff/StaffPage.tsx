@@ -18,6 +18,7 @@ function WorkLinks({ me }: { me: Me }) {
     links.push({ href: paths.inbox, text: t('inbox.title') });
     links.push({ href: paths.undocumented, text: t('undocumented.title') });
     links.push({ href: paths.calendar, text: t('calendar.link') });
+    links.push({ href: paths.schedule, text: t('schedule.link') });
   }
   if (catalogueUnits(me).length > 0) links.push({ href: paths.catalogue, text: t('catalogue.title') });
   if (reportUnits(me).length > 0 || isRegionAdmin(me)) links.push({ href: paths.report, text: t('report.title') });
