@@ -24,12 +24,14 @@ enum class Policy {
   password_staff,
   unit_manager,
   websocket,
-  staff,          // any staff member
-  case_parties,   // the case's patient (Erik) and staff of its care unit (Björkdalen)
-  case_patient,   // the case's patient only
-  unit_staff,     // staff with a care role at Björkdalen (Karin, Mats)
-  report_reader,  // unit managers (their units) and region administrators (all)
-  slot_readers,   // patients (Björkdalen offers its timebook) and staff of the unit
+  staff,           // any staff member
+  case_parties,    // the case's patient (Erik) and staff of its care unit (Björkdalen)
+  case_patient,    // the case's patient only
+  unit_staff,      // staff with a care role at Björkdalen (Karin, Mats)
+  report_reader,   // unit managers (their units) and region administrators (all)
+  slot_readers,    // patients (Björkdalen offers its timebook) and staff of the unit
+  region_admin,    // region administrators only
+  unit_or_region,  // staff of the unit and region administrators
 };
 
 // Who may call what. Rows are "METHOD /pattern".
@@ -110,6 +112,22 @@ const std::map<std::string, Policy> kPolicy{
     {"POST /api/v1/appointments/{id}/rebook", Policy::case_parties},
     {"POST /api/v1/appointments/{id}/status", Policy::unit_staff},
     {"GET /api/v1/appointments/{id}/calendar.ics", Policy::case_parties},
+    {"GET /api/v1/me/notification-consents", Policy::patient},
+    {"PUT /api/v1/me/notification-consents", Policy::patient},
+    {"GET /api/v1/units/{id}/patients/{patient_id}/notification-consents", Policy::unit_staff},
+    {"POST /api/v1/units/{id}/patients/{patient_id}/notification-consents", Policy::unit_staff},
+    {"GET /api/v1/clinics/{id}/notification-settings", Policy::unit_or_region},
+    {"PUT /api/v1/clinics/{id}/notification-settings", Policy::unit_manager},
+    {"GET /api/v1/notification-templates", Policy::region_admin},
+    {"PUT /api/v1/notification-templates/{event}/{channel}/{language}", Policy::region_admin},
+    {"GET /api/v1/notification-outbox", Policy::region_admin},
+    {"POST /api/v1/notification-outbox/{id}/retry", Policy::region_admin},
+    // Gateways' delivery reports carry a token of their own, not a session.
+    {"GET /api/v1/notify/sms-reports", Policy::public_route},
+    {"GET /api/v1/me/notifications", Policy::staff},
+    {"POST /api/v1/me/notifications/{id}/read", Policy::staff},
+    {"GET /api/v1/me/notification-preferences", Policy::staff},
+    {"PUT /api/v1/me/notification-preferences", Policy::staff},
 };
 
 const std::string kBjorkdalen = "0190a000-0000-7000-8000-000000000011";
@@ -150,6 +168,10 @@ bool allowed(Policy policy, const std::string& kind) {
       return kind == "unit_manager" || kind == "region_admin";
     case Policy::slot_readers:
       return kind == "patient" || kind == "guardian" || kind == "doctor" || kind == "unit_manager";
+    case Policy::region_admin:
+      return kind == "region_admin";
+    case Policy::unit_or_region:
+      return kind == "doctor" || kind == "unit_manager" || kind == "region_admin";
   }
   return false;
 }
@@ -195,6 +217,10 @@ std::pair<std::string, std::string> concrete(const std::string& pattern, const F
                         R"(","from":"2031-02-01T00:00:00Z","to":"2031-02-02T00:00:00Z"})"};
     }
     if (pattern.ends_with("/patient-lookup")) return {path, R"({"personal_id":"19750611-9812"})"};
+    if (pattern.ends_with("/notification-consents")) {
+      return {path, R"({"channel":"email","given":true,"address":"erik@example.se",)"
+                    R"("method":"muntligt vid besök"})"};
+    }
     if (pattern.ends_with("/disability-flag")) return {path, R"({"flagged":false})"};
     if (pattern.ends_with("/maturity-assessments")) return {path, R"({"suitable":true})"};
   }
@@ -217,6 +243,7 @@ std::pair<std::string, std::string> concrete(const std::string& pattern, const F
     if (pattern.ends_with("/eservice-admins"))
       return {path, R"({"staff_ids":[")" + kAnna + R"("]})"};
     if (pattern.ends_with("/eservice-publication")) return {path, R"({"published":true})"};
+    if (pattern.ends_with("/notification-settings")) return {path, R"({"sms_enabled":false})"};
     if (pattern.ends_with("/information")) {
       return {path, R"({"material":[],"support":[{"label":"Support","phone":"0771-11 77 00"}]})"};
     }
@@ -225,6 +252,23 @@ std::pair<std::string, std::string> concrete(const std::string& pattern, const F
                     R"("retention_days":30})"};
     }
     return {path, ""};
+  }
+  if (pattern == "/api/v1/me/notification-consents") {
+    return {pattern, R"({"clinic_id":")" + kBjorkdalen +
+                         R"(","channel":"email","given":true,"address":"erik@example.se"})"};
+  }
+  if (pattern == "/api/v1/me/notification-preferences") {
+    return {pattern, R"({"channel":"email","escalations":false})"};
+  }
+  if (pattern.starts_with("/api/v1/notification-templates/")) {
+    return {"/api/v1/notification-templates/case_reply/sms/sv",
+            R"({"body":"Du har fått ett nytt meddelande i e-tjänsterna. Logga in på {link}."})"};
+  }
+  if (pattern == "/api/v1/notification-outbox/{id}/retry") {
+    return {"/api/v1/notification-outbox/no-such-delivery/retry", ""};
+  }
+  if (pattern == "/api/v1/me/notifications/{id}/read") {
+    return {"/api/v1/me/notifications/no-such-notice/read", ""};
   }
   if (pattern.starts_with("/api/v1/cases/{id}")) {
     fill("{id}", f.case_id);

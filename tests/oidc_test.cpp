@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "db/database.hpp"
+#include "support/child_process.hpp"
 #include "support/server_process.hpp"
 
 namespace oppenvard::testing {
@@ -32,20 +33,6 @@ using namespace std::chrono_literals;
 // redirects the browser there; the test reads code and state from it and calls the server
 // under test itself, so the URL need not name the server's (random) port.
 constexpr const char* kRedirectUri = "http://127.0.0.1:9/oidc-callback";
-
-unsigned short free_port() {
-  const int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  addr.sin_port = 0;
-  bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
-  socklen_t len = sizeof addr;
-  getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
-  const auto port = ntohs(addr.sin_port);
-  close(fd);
-  return port;
-}
 
 struct Response {
   int status = 0;
@@ -169,63 +156,30 @@ std::pair<unsigned short, std::string> split_url(const std::string& url,
 
 class ProviderProcess {
  public:
-  ProviderProcess() : port_(free_port()) {
-    const std::string script = source_dir() + "/tests/oidc/provider.mjs";
-    log_ = std::filesystem::temp_directory_path() / ("oidc-provider-" + std::to_string(port_));
-    pid_ = fork();
-    if (pid_ == 0) {
-      const std::string port_env = "OIDC_PORT=" + std::to_string(port_);
-      const std::string redirect_env = std::string("OIDC_REDIRECT_URI=") + kRedirectUri;
-      char* envp[] = {const_cast<char*>("PATH=/usr/bin:/bin"), const_cast<char*>(port_env.c_str()),
-                      const_cast<char*>(redirect_env.c_str()), nullptr};
-      if (freopen(log_.c_str(), "w", stdout) == nullptr) _exit(126);
-      dup2(fileno(stdout), fileno(stderr));
-      char* argv[] = {const_cast<char*>("/usr/bin/node"), const_cast<char*>(script.c_str()),
-                      nullptr};
-      execve("/usr/bin/node", argv, envp);
-      _exit(127);
-    }
-    for (int i = 0; i < 200; ++i) {
+  ProviderProcess()
+      : port_(free_port()),
+        process_(
+            {"/usr/bin/node", source_dir() + "/tests/oidc/provider.mjs"},
+            {{"OIDC_PORT", std::to_string(port_)}, {"OIDC_REDIRECT_URI", kRedirectUri}},
+            std::filesystem::temp_directory_path() / ("oidc-provider-" + std::to_string(port_))) {
+    for (int i = 0; i < 200 && process_.running(); ++i) {
       try {
         if (exchange(port_, "GET", "/.well-known/openid-configuration", "", {}).status == 200) {
           return;
         }
       } catch (const std::exception&) {
       }
-      int status = 0;
-      if (waitpid(pid_, &status, WNOHANG) == pid_) {
-        pid_ = -1;
-        break;
-      }
       std::this_thread::sleep_for(100ms);
     }
-    throw std::runtime_error("oidc-provider did not start: " + output());
-  }
-  ~ProviderProcess() {
-    if (pid_ > 0) {
-      kill(pid_, SIGTERM);
-      int status = 0;
-      for (int i = 0; i < 50 && waitpid(pid_, &status, WNOHANG) != pid_; ++i) {
-        std::this_thread::sleep_for(100ms);
-        if (i == 49) {
-          kill(pid_, SIGKILL);
-          waitpid(pid_, &status, 0);
-        }
-      }
-    }
-    std::filesystem::remove(log_);
+    throw std::runtime_error("oidc-provider did not start: " + process_.output());
   }
   unsigned short port() const { return port_; }
   std::string issuer() const { return "http://127.0.0.1:" + std::to_string(port_); }
-  std::string output() const {
-    std::ifstream in(log_);
-    return {std::istreambuf_iterator<char>(in), {}};
-  }
+  std::string output() const { return process_.output(); }
 
  private:
   unsigned short port_;
-  int pid_ = -1;
-  std::filesystem::path log_;
+  ChildProcess process_;
 };
 
 class OidcLogin : public ::testing::Test {

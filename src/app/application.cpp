@@ -11,7 +11,9 @@
 #include "identity/api.hpp"
 #include "identity/oidc_http.hpp"
 #include "identity/oidc_login.hpp"
+#include "identity/rules.hpp"
 #include "identity/store.hpp"
+#include "notify/api.hpp"
 
 namespace oppenvard::app {
 namespace {
@@ -32,7 +34,7 @@ std::unique_ptr<core::Clock> make_clock(const Config& config) {
 std::vector<db::Migration> all_migrations() {
   std::vector<db::Migration> all;
   for (auto list : {directory::migrations(), identity::migrations(), audit::migrations(),
-                    eservices::migrations(), booking::migrations()}) {
+                    eservices::migrations(), booking::migrations(), notify::migrations()}) {
     for (auto& m : list) all.push_back(std::move(m));
   }
   return all;
@@ -60,6 +62,7 @@ Application::Application(Config config)
       identity_service_(identity_store_, *clock_, audit_service_, config_.demo_enabled()),
       eservices_store_(*database_),
       booking_store_(*database_),
+      notify_store_(*database_),
       hub_(topic_policy(topic_grants_, *clock_)) {
   directory::register_routes(router_, directory_service_, directory_cache_);
   identity::register_routes(router_, identity_service_);
@@ -92,6 +95,7 @@ Application::Application(Config config)
       });
   eservices::register_routes(router_, *eservices_service_, identity_service_);
   wire_booking();
+  wire_notifications();
   register_realtime_routes(router_, identity_service_, topic_grants_, *clock_,
                            [this](const identity::Principal& who, const std::string& topic) {
                              return eservices_service_->may_listen(who, topic);
@@ -135,6 +139,66 @@ void Application::wire_booking() {
   booking::register_routes(router_, *booking_service_, identity_service_);
 }
 
+namespace {
+
+notify::Senders make_senders(const Config& c, const std::string& report_url) {
+  notify::Senders senders;
+  if (!c.smtp_url.empty()) {
+    senders.email = notify::make_smtp_sender({c.smtp_url, c.smtp_username, c.smtp_password,
+                                              c.smtp_from, c.smtp_require_tls, c.smtp_ca_file});
+  }
+  if (!c.sms_gateway.empty()) {
+    senders.sms = notify::make_sms_sender(
+        {c.sms_gateway == "kannel" ? notify::SmsGatewayKind::kannel : notify::SmsGatewayKind::json,
+         c.sms_url, c.sms_username, c.sms_password, c.sms_from, report_url});
+  }
+  return senders;
+}
+
+}  // namespace
+
+// Notifications follow replies, bookings and escalations inside their transactions; the
+// delivery workers (started with the jobs) send them.
+void Application::wire_notifications() {
+  notify::Settings s;
+  s.link = config_.notify_link.empty() ? "http://" + config_.listen + "/" : config_.notify_link;
+  s.quiet = {static_cast<int>(config_.quiet_start_minute),
+             static_cast<int>(config_.quiet_end_minute)};
+  s.lease_ms = config_.notify_lease_ms;
+  s.report_token =
+      config_.sms_report_token.empty() ? identity::new_token() : config_.sms_report_token;
+  const auto report_url = (config_.sms_report_url.empty() ? s.link + "api/v1/notify/sms-reports"
+                                                          : config_.sms_report_url) +
+                          "?token=" + s.report_token;
+  notify_service_ =
+      std::make_unique<notify::Service>(notify_store_, identity_store_, audit_service_, *clock_, s,
+                                        make_senders(config_, report_url));
+  eservices::CaseEvents events;
+  events.staff_wrote = [this](soci::session& sql, const eservices::Case& c,
+                              const eservices::Message& m) {
+    notify_service_->case_answered(sql, c.id, m.id, c.patient_id, c.care_unit_id);
+  };
+  events.submitted = [this](soci::session& sql, const eservices::Case& c) {
+    notify_service_->case_arrived(sql, c.id, c.care_unit_id);
+  };
+  events.escalated = [this](soci::session& sql, const eservices::Escalation& e) {
+    notify_service_->escalation_raised(sql, e.case_id, e.care_unit_id,
+                                       std::string(eservices::to_string(e.level)), e.due_at_ms);
+  };
+  eservices_service_->on_events(std::move(events));
+  booking_service_->on_appointment_changed(
+      [this](soci::session& sql, const booking::Appointment& a, bool cancelled) {
+        if (cancelled) {
+          notify_service_->appointment_cancelled(sql, a.id, a.sequence, a.patient_id,
+                                                 a.care_unit_id, a.start_ms);
+        } else {
+          notify_service_->appointment_booked(sql, a.id, a.sequence, a.patient_id, a.care_unit_id,
+                                              a.start_ms, a.channel == booking::Channel::video);
+        }
+      });
+  notify::register_routes(router_, *notify_service_, identity_service_);
+}
+
 void Application::start_jobs() {
   booking_service_->extend_slots();
   jobs_.add("booking.extend_slots", std::chrono::hours(1),
@@ -144,6 +208,14 @@ void Application::start_jobs() {
   jobs_.add("eservices.purge_attachments", std::chrono::hours(1),
             [this] { eservices_service_->purge_expired_attachments(); });
   jobs_.start();
+  // One worker expands due notifications into deliveries before delivering; all deliver.
+  const auto node = identity::new_token().substr(0, 12);
+  delivery_.start("notify.deliver", static_cast<int>(config_.notify_workers),
+                  std::chrono::milliseconds(config_.notify_poll_ms), [this, node](int worker) {
+                    const bool expanded = worker == 0 && notify_service_->expand_due() > 0;
+                    return notify_service_->deliver_one(node + "-" + std::to_string(worker)) ||
+                           expanded;
+                  });
 }
 
 Application::~Application() = default;

@@ -22,6 +22,8 @@
 #include "identity/service.hpp"
 #include "identity/store.hpp"
 #include "identity/topic_grants.hpp"
+#include "notify/service.hpp"
+#include "notify/store.hpp"
 
 namespace oppenvard::identity::oidc {
 class StateStore;
@@ -53,6 +55,7 @@ class Application {
 
  private:
   void wire_booking();
+  void wire_notifications();
   Config config_;
   std::unique_ptr<db::Database> database_;
   std::unique_ptr<core::Clock> clock_;
@@ -69,10 +72,13 @@ class Application {
   std::unique_ptr<eservices::Service> eservices_service_;
   booking::Store booking_store_;
   std::unique_ptr<booking::Service> booking_service_;
+  notify::Store notify_store_;
+  std::unique_ptr<notify::Service> notify_service_;
   identity::TopicGrants topic_grants_;
   http::Router router_;
   http::Hub hub_;
-  PeriodicJobs jobs_;  // last: stopped first, while everything it uses still exists
+  WorkerPool delivery_;  // stopped before everything it uses
+  PeriodicJobs jobs_;    // last: stopped first, while everything it uses still exists
 };
 
 }  // namespace oppenvard::app

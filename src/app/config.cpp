@@ -27,6 +27,25 @@ const std::set<std::string> kKnownKeys{"server.listen",
                                        "jobs.interval_ms",
                                        "booking.cancel_limit_hours",
                                        "booking.horizon_days",
+                                       "notify.link",
+                                       "notify.smtp.url",
+                                       "notify.smtp.username",
+                                       "notify.smtp.password",
+                                       "notify.smtp.from",
+                                       "notify.smtp.require_tls",
+                                       "notify.smtp.ca_file",
+                                       "notify.sms.gateway",
+                                       "notify.sms.url",
+                                       "notify.sms.username",
+                                       "notify.sms.password",
+                                       "notify.sms.from",
+                                       "notify.sms.report_url",
+                                       "notify.sms.report_token",
+                                       "notify.workers",
+                                       "notify.poll_ms",
+                                       "notify.lease_ms",
+                                       "notify.quiet_start_minute",
+                                       "notify.quiet_end_minute",
                                        "server.web_root",
                                        "server.access_log",
                                        "storage.data_dir",
@@ -109,6 +128,25 @@ void apply_file(const toml::table& t, LoadedConfig& out) {
   integer("jobs.interval_ms", c.jobs_interval_ms);
   integer("booking.cancel_limit_hours", c.cancel_limit_hours);
   integer("booking.horizon_days", c.booking_horizon_days);
+  text("notify.link", c.notify_link);
+  text("notify.smtp.url", c.smtp_url);
+  text("notify.smtp.username", c.smtp_username);
+  text("notify.smtp.password", c.smtp_password);
+  text("notify.smtp.from", c.smtp_from);
+  boolean("notify.smtp.require_tls", c.smtp_require_tls);
+  text("notify.smtp.ca_file", c.smtp_ca_file);
+  text("notify.sms.gateway", c.sms_gateway);
+  text("notify.sms.url", c.sms_url);
+  text("notify.sms.username", c.sms_username);
+  text("notify.sms.password", c.sms_password);
+  text("notify.sms.from", c.sms_from);
+  text("notify.sms.report_url", c.sms_report_url);
+  text("notify.sms.report_token", c.sms_report_token);
+  integer("notify.workers", c.notify_workers);
+  integer("notify.poll_ms", c.notify_poll_ms);
+  integer("notify.lease_ms", c.notify_lease_ms);
+  integer("notify.quiet_start_minute", c.quiet_start_minute);
+  integer("notify.quiet_end_minute", c.quiet_end_minute);
   text("server.web_root", c.web_root);
   boolean("server.access_log", c.access_log);
   text("storage.data_dir", c.data_dir);
@@ -254,6 +292,22 @@ void apply_environment(const Environment& env, LoadedConfig& out) {
   integer("OPPENVARD_DOCUMENTATION_DUE_HOURS", c.documentation_due_hours);
   integer("OPPENVARD_JOBS_INTERVAL_MS", c.jobs_interval_ms);
   integer("OPPENVARD_CANCEL_LIMIT_HOURS", c.cancel_limit_hours);
+  if (const auto* v = get("OPPENVARD_NOTIFY_LINK")) c.notify_link = *v;
+  if (const auto* v = get("OPPENVARD_SMTP_URL")) c.smtp_url = *v;
+  if (const auto* v = get("OPPENVARD_SMTP_USERNAME")) c.smtp_username = *v;
+  if (const auto* v = get("OPPENVARD_SMTP_PASSWORD")) c.smtp_password = *v;
+  if (const auto* v = get("OPPENVARD_SMTP_FROM")) c.smtp_from = *v;
+  if (const auto* v = get("OPPENVARD_SMTP_CA_FILE")) c.smtp_ca_file = *v;
+  boolean("OPPENVARD_SMTP_REQUIRE_TLS", c.smtp_require_tls);
+  if (const auto* v = get("OPPENVARD_SMS_GATEWAY")) c.sms_gateway = *v;
+  if (const auto* v = get("OPPENVARD_SMS_URL")) c.sms_url = *v;
+  if (const auto* v = get("OPPENVARD_SMS_USERNAME")) c.sms_username = *v;
+  if (const auto* v = get("OPPENVARD_SMS_PASSWORD")) c.sms_password = *v;
+  if (const auto* v = get("OPPENVARD_SMS_REPORT_URL")) c.sms_report_url = *v;
+  if (const auto* v = get("OPPENVARD_SMS_REPORT_TOKEN")) c.sms_report_token = *v;
+  integer("OPPENVARD_NOTIFY_WORKERS", c.notify_workers);
+  integer("OPPENVARD_NOTIFY_POLL_MS", c.notify_poll_ms);
+  integer("OPPENVARD_NOTIFY_LEASE_MS", c.notify_lease_ms);
   boolean("OPPENVARD_DEMO", c.demo);
   boolean("OPPENVARD_ACCESS_LOG", c.access_log);
 }
@@ -337,6 +391,25 @@ std::vector<std::string> validate(const Config& c) {
   }
   if (c.directory_cache_ms < 0 || c.directory_cache_ms > 3'600'000) {
     errors.push_back("directory.cache_ms: must be 0–3600000");
+  }
+  if (c.sms_gateway != "" && c.sms_gateway != "kannel" && c.sms_gateway != "json") {
+    errors.push_back("notify.sms.gateway: must be \"kannel\", \"json\" or empty");
+  }
+  if (!c.sms_gateway.empty() && c.sms_url.empty()) {
+    errors.push_back("notify.sms.url: needed when notify.sms.gateway is set");
+  }
+  if (!c.smtp_url.empty() && !c.smtp_url.starts_with("smtp://") &&
+      !c.smtp_url.starts_with("smtps://")) {
+    errors.push_back("notify.smtp.url: must start with smtp:// or smtps://");
+  }
+  if (c.notify_workers < 1 || c.notify_workers > 32) {
+    errors.push_back("notify.workers: must be 1–32");
+  }
+  if (c.notify_poll_ms < 10 || c.notify_lease_ms < 1000) {
+    errors.push_back("notify.poll_ms / notify.lease_ms: at least 10 ms / 1000 ms");
+  }
+  for (const auto m : {c.quiet_start_minute, c.quiet_end_minute}) {
+    if (m < 0 || m > 24 * 60) errors.push_back("notify.quiet_*_minute: must be 0–1440");
   }
   if (c.cancel_limit_hours < 0 || c.cancel_limit_hours > 24 * 14) {
     errors.push_back("booking.cancel_limit_hours: must be 0–336");

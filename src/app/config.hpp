@@ -42,6 +42,27 @@ struct Config {
   std::int64_t booking_horizon_days = 56;
   // How often background jobs (answer-clock escalations) run.
   std::int64_t jobs_interval_ms = 60'000;
+  // Notifications: the address shown in messages, the SMTP server and the SMS gateway (empty:
+  // that channel is off), delivery workers and patients' quiet hours.
+  std::string notify_link;  // empty: http://<listen>/
+  std::string smtp_url;     // smtp://host:port (STARTTLS) or smtps://host:port
+  std::string smtp_username;
+  std::string smtp_password;
+  std::string smtp_from = "no-reply@oppenvard.invalid";
+  bool smtp_require_tls = true;
+  std::string smtp_ca_file;
+  std::string sms_gateway;  // "" | "kannel" | "json"
+  std::string sms_url;
+  std::string sms_username;
+  std::string sms_password;
+  std::string sms_from = "Varden";
+  std::string sms_report_url;    // empty: <link>api/v1/notify/sms-reports
+  std::string sms_report_token;  // empty: a random one per start
+  std::int64_t notify_workers = 2;
+  std::int64_t notify_poll_ms = 500;
+  std::int64_t notify_lease_ms = 60'000;
+  std::int64_t quiet_start_minute = 21 * 60;
+  std::int64_t quiet_end_minute = 7 * 60;
   std::string web_root;  // empty: web/dist beside the working directory, if built
   bool access_log = true;
   std::string log_level = "info";

@@ -48,4 +48,44 @@ void PeriodicJobs::loop() {
   }
 }
 
+WorkerPool::~WorkerPool() {
+  stop();
+}
+
+void WorkerPool::start(std::string name, int threads, std::chrono::milliseconds idle,
+                       std::function<bool(int worker)> step) {
+  for (int i = 0; i < threads; ++i) {
+    threads_.emplace_back([this, name, idle, step, i] {
+      for (;;) {
+        bool worked = false;
+        try {
+          worked = step(i);
+        } catch (const std::exception& e) {
+          spdlog::warn("worker failed name={} error={}", name,
+                       std::string(e.what()).substr(0, 200));
+        }
+        std::unique_lock lock(mutex_);
+        if (stopping_) return;
+        if (!worked && wake_.wait_for(lock, idle, [this] { return stopping_; })) return;
+      }
+    });
+  }
+}
+
+void WorkerPool::wake() {
+  wake_.notify_all();
+}
+
+void WorkerPool::stop() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  for (auto& t : threads_) {
+    if (t.joinable()) t.join();
+  }
+  threads_.clear();
+}
+
 }  // namespace oppenvard::app

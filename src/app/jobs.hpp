@@ -38,4 +38,26 @@ class PeriodicJobs {
   std::thread thread_;
 };
 
+// Threads that each call `step` until it reports no work, then wait `idle` (or a wake-up)
+// before asking again: the notification delivery workers. A failure is logged and the thread
+// goes on after the idle wait.
+class WorkerPool {
+ public:
+  WorkerPool() = default;
+  ~WorkerPool();  // stops and joins
+  WorkerPool(const WorkerPool&) = delete;
+  WorkerPool& operator=(const WorkerPool&) = delete;
+
+  void start(std::string name, int threads, std::chrono::milliseconds idle,
+             std::function<bool(int worker)> step);
+  void wake();
+  void stop();
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  bool stopping_ = false;
+  std::vector<std::thread> threads_;
+};
+
 }  // namespace oppenvard::app

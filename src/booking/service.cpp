@@ -300,6 +300,7 @@ Appointment Service::book(const Caller& caller, const BookRequest& request) {
       store_.insert_appointment(sql, a);  // the unique index decides a race for the slot
       record(sql, caller, a, "create");
       a = *store_.find_appointment(sql, a.id);
+      if (changed_) changed_(sql, a, false);
     });
   } catch (const BookingError&) {
     throw;
@@ -337,6 +338,7 @@ Appointment Service::cancel(const Caller& caller, const std::string& appointment
     a.updated_at_ms = now;
     store_.update_appointment(sql, a);
     record(sql, caller, a, "update");
+    if (changed_) changed_(sql, a, true);
     return a;
   });
 }
@@ -370,7 +372,9 @@ Appointment Service::rebook(const Caller& caller, const std::string& appointment
       a.updated_at_ms = now;
       store_.update_appointment(sql, a);
       record(sql, caller, a, "update");
-      return *store_.find_appointment(sql, a.id);
+      auto moved = *store_.find_appointment(sql, a.id);
+      if (changed_) changed_(sql, moved, false);
+      return moved;
     });
   } catch (const BookingError&) {
     throw;

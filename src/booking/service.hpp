@@ -57,6 +57,10 @@ using RequestCheck =
                        const std::string& patient_id, const std::string& care_unit_id)>;
 // Does the clinic offer self-booking (the timebook e-services switched on)?
 using SelfBookingOffered = std::function<bool(soci::session& sql, const std::string& care_unit_id)>;
+// Told inside the change's transaction that an appointment is booked or moved (`booked`) or
+// cancelled, so that what follows (confirmations and reminders) commits with it.
+using AppointmentChanged =
+    std::function<void(soci::session& sql, const Appointment& appointment, bool cancelled)>;
 
 class Service {
  public:
@@ -66,6 +70,7 @@ class Service {
   void on_request_booked(RequestBooked f) { request_booked_ = std::move(f); }
   void check_requests_with(RequestCheck f) { request_check_ = std::move(f); }
   void check_self_booking_with(SelfBookingOffered f) { self_booking_ = std::move(f); }
+  void on_appointment_changed(AppointmentChanged f) { changed_ = std::move(f); }
 
   // --- schedules: the unit manager, or staff for their own hours ---
   AppointmentType add_type(const Caller& caller, AppointmentType type);
@@ -135,6 +140,7 @@ class Service {
   RequestBooked request_booked_;
   RequestCheck request_check_;
   SelfBookingOffered self_booking_;
+  AppointmentChanged changed_;
 };
 
 }  // namespace oppenvard::booking

@@ -361,6 +361,7 @@ CaseView Service::submit(const Caller& caller, const std::string& care_unit_id,
     store_.start_clock(sql, c.id, c.care_unit_id, c.service_code, answer);
     const Access access{false, std::string(to_string(c.submitted_by_kind)), ""};
     record(sql, caller, access, c, "create", "case", c.id);
+    if (events_.submitted) events_.submitted(sql, c);
     return view(sql, c, access);
   });
   announce(c);
@@ -444,6 +445,7 @@ CaseView Service::post_message(const Caller& caller, const std::string& case_id,
               kind == MessageKind::question ? CaseAction::staff_question : CaseAction::staff_reply,
               true);
           c.due_at_ms = store_.earliest_open_due(sql, c.id);
+          if (events_.staff_wrote) events_.staff_wrote(sql, c, m);
         } else {
           patient_wrote(sql, c, now);
         }
@@ -562,7 +564,9 @@ std::vector<Escalation> Service::escalate() {
       const auto state = clock_state(c.due_at_ms, now);
       if (state != ClockState::at_risk && state != ClockState::overdue) continue;
       const Escalation e{c.id, c.care_unit_id, state, *c.due_at_ms, now};
-      if (store_.insert_escalation(sql, e)) raised.push_back(e);
+      if (!store_.insert_escalation(sql, e)) continue;
+      raised.push_back(e);
+      if (events_.escalated) events_.escalated(sql, e);
     }
   });
   if (publish_) {

@@ -76,6 +76,14 @@ struct AttachmentContent {
 // Publishes a realtime event (ids and statuses only, never content) to a topic.
 using Publish = std::function<void(const std::string& topic, const boost::json::value& event)>;
 
+// Side effects other capabilities attach to case events, called inside the event's own
+// transaction (notifications commit with the reply that caused them, or not at all).
+struct CaseEvents {
+  std::function<void(soci::session& sql, const Case& c, const Message& reply)> staff_wrote;
+  std::function<void(soci::session& sql, const Case& c)> submitted;
+  std::function<void(soci::session& sql, const Escalation& e)> escalated;
+};
+
 struct Settings {
   std::filesystem::path attachment_dir;  // outside the web root
   std::int64_t documentation_due_ms = 48LL * 3600 * 1000;
@@ -86,6 +94,8 @@ class Service {
  public:
   Service(Store& store, identity::Store& people, audit::Service& audit, const core::Clock& clock,
           const core::WorkingCalendar& calendar, Settings settings, Publish publish);
+
+  void on_events(CaseEvents events) { events_ = std::move(events); }
 
   // --- public: what a patient sees before sending ---
   Form form(const std::string& care_unit_id, const std::string& code);
@@ -203,6 +213,7 @@ class Service {
   const core::WorkingCalendar& calendar_;
   Settings settings_;
   Publish publish_;
+  CaseEvents events_;
 };
 
 }  // namespace oppenvard::eservices
