@@ -10,13 +10,16 @@
 #include "audit/store.hpp"
 #include "core/time.hpp"
 #include "db/testing.hpp"
-#include "directory/store.hpp"
+#include "directory/testing.hpp"
 #include "eservices/store.hpp"
+#include "identity/testing.hpp"
 
 namespace oppenvard::booking {
 namespace {
 
 using identity::StaffRole;
+using identity::testing::patient;
+using identity::testing::staff;
 
 std::int64_t at(const char* text) {
   return *core::parse_rfc3339(text);
@@ -31,15 +34,7 @@ class BookingServiceTest : public ::testing::TestWithParam<std::string> {
                              eservices::migrations(), migrations()}) {
       db::migrate(scratch_.db(), list);
     }
-    directory::Store directory(scratch_.db());
-    directory.upsert_region("region", "Region");
-    directory.upsert_administration("region", {"adm", "Primärvården", "region"});
-    directory::Clinic c;
-    c.id = kUnit;
-    c.hsa_id = "SE2321000131-E1";
-    c.name = "Vårdcentralen Björkdalen";
-    c.administration_id = "adm";
-    directory.upsert_clinic(c);
+    directory::testing::seed_clinics(scratch_.db(), {{kUnit, "Vårdcentralen Björkdalen"}});
     people_.upsert_patient({"erik", "1.2.752.129.2.1.3.1", "197506119812", "Erik", "Sandberg",
                             "1975-06-11", std::nullopt, std::nullopt});
     people_.upsert_patient({"nora", "1.2.752.129.2.1.3.1", "201103029847", "Nora", "Berglund",
@@ -53,19 +48,6 @@ class BookingServiceTest : public ::testing::TestWithParam<std::string> {
                                                Profession::doctor, true});
     video_ = service_.add_type(staff("mats"), {"", kUnit, "Videobesök", "Video visit", 30,
                                                Channel::video, Profession::doctor, false});
-  }
-
-  static Caller patient(const std::string& id) {
-    identity::Principal p;
-    p.person_kind = "patient";
-    p.person_id = id;
-    return {p, "192.0.2.1"};
-  }
-  static Caller staff(const std::string& id) {
-    identity::Principal p;
-    p.person_kind = "staff";
-    p.person_id = id;
-    return {p, "192.0.2.2"};
   }
 
   // Karin's Wednesday mornings 08–10 of the given type.

@@ -9,11 +9,15 @@
 #include "db/testing.hpp"
 #include "db/uuid.hpp"
 #include "directory/store.hpp"
+#include "directory/testing.hpp"
+#include "identity/testing.hpp"
 
 namespace oppenvard::eservices {
 namespace {
 
 using identity::StaffRole;
+using identity::testing::patient;
+using identity::testing::staff;
 
 std::int64_t at(const char* rfc3339) {
   return *core::parse_rfc3339(rfc3339);
@@ -31,17 +35,10 @@ class EservicesServiceTest : public ::testing::TestWithParam<std::string> {
          {directory::migrations(), identity::migrations(), audit::migrations(), migrations()}) {
       db::migrate(scratch_.db(), list);
     }
+    directory::testing::seed_clinics(scratch_.db(), {{kUnit, "Vårdcentralen Björkdalen"},
+                                                     {kOtherUnit, "Psykiatrimottagningen"}});
     directory::Store directory(scratch_.db());
-    directory.upsert_region("region", "Region");
-    directory.upsert_administration("region", {"adm", "Primärvården", "region"});
-    for (const auto& [id, name] : {std::pair{kUnit, "Vårdcentralen Björkdalen"},
-                                   std::pair{kOtherUnit, "Psykiatrimottagningen"}}) {
-      directory::Clinic c;
-      c.id = id;
-      c.hsa_id = "SE2321000131-E" + id;
-      c.name = name;
-      c.administration_id = "adm";
-      directory.upsert_clinic(c);
+    for (const auto& id : {kUnit, kOtherUnit}) {
       for (const char* code :
            {"book_appointment", "cancel_rebook", "renew_prescription", "contact_me", "send_message",
             "self_referral", "referral_question", "certificate_request", "advice"}) {
@@ -79,20 +76,6 @@ class EservicesServiceTest : public ::testing::TestWithParam<std::string> {
       s.images = {true, {"image/jpeg", "image/png"}, 1000, 30};
       store_.save_settings(sql, kUnit, s);
     });
-  }
-
-  static Caller patient(const std::string& id, std::optional<std::string> acting_for = {}) {
-    identity::Principal p;
-    p.person_kind = "patient";
-    p.person_id = id;
-    p.acting_for = std::move(acting_for);
-    return {p, "192.0.2.1"};
-  }
-  static Caller staff(const std::string& id) {
-    identity::Principal p;
-    p.person_kind = "staff";
-    p.person_id = id;
-    return {p, "192.0.2.2"};
   }
 
   CaseView send(const Caller& who, const std::string& code = "send_message",

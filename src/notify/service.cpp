@@ -61,6 +61,23 @@ bool Service::is_region_admin(soci::session& sql, const Caller& caller) {
                      [](const auto& a) { return a.role == identity::StaffRole::region_admin; });
 }
 
+// Every read or change of a patient's consents is in the access log, in the same transaction.
+void Service::record(soci::session& sql, const Caller& caller, const std::string& actor_kind,
+                     const std::string& care_unit_id, const std::string& patient_id,
+                     const std::string& action) {
+  audit::NewAuditEvent e;
+  e.actor_kind = actor_kind;
+  e.actor_id = caller.principal.person_id;
+  e.care_unit_id = care_unit_id;
+  e.patient_id = patient_id;
+  e.action = action;
+  e.object_type = "notification_consent";
+  e.object_id = patient_id;
+  e.client_address = caller.client_address;
+  e.success = true;
+  audit_.record(sql, e);
+}
+
 // --- consents ---
 
 std::vector<Consent> Service::my_consents(const Caller& caller) {
@@ -97,17 +114,9 @@ Consent Service::save_consent(soci::session& sql, const Caller& caller,
     c.address = previous ? previous->address : "";  // kept: what the consent was for
   }
   store_.save_consent(sql, c);
-  audit::NewAuditEvent e;
-  e.actor_kind = caller.principal.person_kind == "staff" ? "staff" : source;
-  e.actor_id = caller.principal.person_id;
-  e.care_unit_id = change.care_unit_id;
-  e.patient_id = patient_id;
-  e.action = change.given ? "notification_consent.give" : "notification_consent.withdraw";
-  e.object_type = "notification_consent";
-  e.object_id = std::string(to_string(change.channel));
-  e.client_address = caller.client_address;
-  e.success = true;
-  audit_.record(sql, e);
+  record(sql, caller, caller.principal.person_kind == "staff" ? "staff" : source,
+         change.care_unit_id, patient_id,
+         change.given ? "notification_consent.give" : "notification_consent.withdraw");
   return c;
 }
 
@@ -133,17 +142,7 @@ std::vector<Consent> Service::patient_consents(const Caller& staff, const std::s
     for (auto& c : store_.consents(sql, patient_id)) {
       if (c.care_unit_id == care_unit_id) here.push_back(std::move(c));
     }
-    audit::NewAuditEvent e;
-    e.actor_kind = "staff";
-    e.actor_id = staff.principal.person_id;
-    e.care_unit_id = care_unit_id;
-    e.patient_id = patient_id;
-    e.action = "notification_consent.read";
-    e.object_type = "notification_consent";
-    e.object_id = patient_id;
-    e.client_address = staff.client_address;
-    e.success = true;
-    audit_.record(sql, e);
+    record(sql, staff, "staff", care_unit_id, patient_id, "notification_consent.read");
     return here;
   });
 }

@@ -125,6 +125,9 @@ class Service {
   bool is_unit_manager(soci::session& sql, const Caller& caller, const std::string& unit);
   Consent save_consent(soci::session& sql, const Caller& caller, const std::string& patient_id,
                        const ConsentChange& change, const std::string& source);
+  void record(soci::session& sql, const Caller& caller, const std::string& actor_kind,
+              const std::string& care_unit_id, const std::string& patient_id,
+              const std::string& action);
   void enqueue(soci::session& sql, Notification n);
   bool consent_still_valid(soci::session& sql, const Notification& n, const Delivery& d);
   Template template_for(soci::session& sql, Event event, Channel channel, Language language);

@@ -9,12 +9,15 @@
 
 #include "core/time.hpp"
 #include "db/testing.hpp"
-#include "directory/store.hpp"
+#include "directory/testing.hpp"
+#include "identity/testing.hpp"
 
 namespace oppenvard::notify {
 namespace {
 
 using identity::StaffRole;
+using identity::testing::patient;
+using identity::testing::staff;
 
 std::int64_t at(const char* text) {
   return *core::parse_rfc3339(text);
@@ -47,15 +50,7 @@ class NotifyServiceTest : public ::testing::TestWithParam<std::string> {
          {directory::migrations(), identity::migrations(), audit::migrations(), migrations()}) {
       db::migrate(scratch_.db(), list);
     }
-    directory::Store directory(scratch_.db());
-    directory.upsert_region("region", "Region");
-    directory.upsert_administration("region", {"adm", "Primärvården", "region"});
-    directory::Clinic c;
-    c.id = kUnit;
-    c.hsa_id = "SE2321000131-E1";
-    c.name = "Vårdcentralen Björkdalen";
-    c.administration_id = "adm";
-    directory.upsert_clinic(c);
+    directory::testing::seed_clinics(scratch_.db(), {{kUnit, "Vårdcentralen Björkdalen"}});
     people_.upsert_patient({"erik", "1.2.752.129.2.1.3.1", "197506119812", "Erik", "Sandberg",
                             "1975-06-11", std::nullopt, std::nullopt});
     people_.upsert_patient({"ella", "1.2.752.129.2.1.3.1", "201604059802", "Ella", "Lindqvist",
@@ -72,19 +67,6 @@ class NotifyServiceTest : public ::testing::TestWithParam<std::string> {
                           {{std::nullopt, StaffRole::region_admin}}});
   }
 
-  static Caller patient(const std::string& id, std::optional<std::string> acting_for = {}) {
-    identity::Principal p;
-    p.person_kind = "patient";
-    p.person_id = id;
-    p.acting_for = std::move(acting_for);
-    return {p, "192.0.2.1"};
-  }
-  static Caller staff(const std::string& id) {
-    identity::Principal p;
-    p.person_kind = "staff";
-    p.person_id = id;
-    return {p, "192.0.2.2"};
-  }
   Error error_of(const std::function<void()>& f) {
     try {
       f();
