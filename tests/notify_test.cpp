@@ -350,6 +350,33 @@ TEST_F(NotificationsEndToEnd, KillingTheServerMidDeliveryLosesAndDuplicatesNothi
   fs::remove_all(data, ec);
 }
 
+TEST_F(NotificationsEndToEnd, TwoServersOnOnePostgreSQLSendEachMessageOnce) {
+  const char* pg = std::getenv("OPPENVARD_TEST_PG_URL");
+  if (pg == nullptr) GTEST_SKIP() << "needs OPPENVARD_TEST_PG_URL (scripts/test starts one)";
+  const std::string base(pg);
+  const std::string database = "oppenvard_notify_two_nodes";
+  const auto psql = "psql '" + base + "' -q -c 'DROP DATABASE IF EXISTS " + database +
+                    "' -c 'CREATE DATABASE " + database + "' >/dev/null 2>&1";
+  ASSERT_EQ(std::system(psql.c_str()), 0);
+  auto env = environment(false);
+  env["OPPENVARD_DATABASE_URL"] = base.substr(0, base.rfind('/') + 1) + database;
+  env["OPPENVARD_DEMO"] = "true";
+  ServerProcess first(env);
+  ServerProcess second(env);  // both deliver from the same outbox
+  consent_erik(first, "070-444 55 66", "two.nodes@example.se");
+  const auto before = peers_->messages().at("raw");
+  peers_->delay(20);
+  case_with_replies(second, "Erik Sandberg", 15);
+  EXPECT_EQ(wait_for("+46704445566", 15).size(), 15u);
+  EXPECT_EQ(wait_for("two.nodes@example.se", 15).size(), 15u);
+  std::this_thread::sleep_for(500ms);
+  peers_->delay(0);
+  // Not even a resend: each of the 30 messages left exactly one node exactly once.
+  const auto after = peers_->messages().at("raw");
+  EXPECT_EQ(after.at("sms").as_int64() - before.at("sms").as_int64(), 15);
+  EXPECT_EQ(after.at("smtp").as_int64() - before.at("smtp").as_int64(), 15);
+}
+
 TEST_F(NotificationsEndToEnd, KannelCarriesTheSmsAndItsDeliveryReportsComeBack) {
   // Kannel calls the server back, so the server listens where the report URL says.
   auto env = environment(true);
