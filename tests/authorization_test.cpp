@@ -128,6 +128,25 @@ const std::map<std::string, Policy> kPolicy{
     {"POST /api/v1/me/notifications/{id}/read", Policy::staff},
     {"GET /api/v1/me/notification-preferences", Policy::staff},
     {"PUT /api/v1/me/notification-preferences", Policy::staff},
+    {"POST /api/v1/appointments/{id}/meeting", Policy::case_parties},
+    // Meetings answer only their participants; to everyone else a meeting does not exist (404).
+    {"POST /api/v1/meetings/{id}/readiness", Policy::staff},
+    {"POST /api/v1/meetings/{id}/join", Policy::session},
+    {"GET /api/v1/meetings/{id}", Policy::session},
+    {"POST /api/v1/meetings/{id}/leave", Policy::session},
+    {"POST /api/v1/meetings/{id}/participants/{participant_id}/admission", Policy::session},
+    {"POST /api/v1/meetings/{id}/participants/{participant_id}/identified", Policy::session},
+    {"PUT /api/v1/meetings/{id}/confidentiality", Policy::session},
+    {"POST /api/v1/meetings/{id}/invitations", Policy::session},
+    {"POST /api/v1/meetings/{id}/signals", Policy::session},
+    {"POST /api/v1/meetings/{id}/chat", Policy::session},
+    {"GET /api/v1/meetings/{id}/ice-servers", Policy::session},
+    {"POST /api/v1/meetings/{id}/grant", Policy::session},
+    {"POST /api/v1/meetings/{id}/phone-fallback", Policy::session},
+    // Guests present the link's token; it is their only credential.
+    {"POST /api/v1/meeting-invitations/accept", Policy::public_route},
+    {"PUT /api/v1/units/{id}/staff/{staff_id}/meeting-training", Policy::unit_manager},
+    {"PUT /api/v1/units/{id}/staff/{staff_id}/remote-work-approval", Policy::unit_manager},
 };
 
 const std::string kBjorkdalen = "0190a000-0000-7000-8000-000000000011";
@@ -216,6 +235,11 @@ std::pair<std::string, std::string> concrete(const std::string& pattern, const F
       return {path, R"({"staff_id":")" + kKarin +
                         R"(","from":"2031-02-01T00:00:00Z","to":"2031-02-02T00:00:00Z"})"};
     }
+    fill("{staff_id}", kKarin);
+    if (pattern.ends_with("/meeting-training")) return {path, R"({"completed_on":"2026-09-01"})"};
+    if (pattern.ends_with("/remote-work-approval")) {
+      return {path, R"({"insurance_proof_seen":false})"};
+    }
     if (pattern.ends_with("/patient-lookup")) return {path, R"({"personal_id":"19750611-9812"})"};
     if (pattern.ends_with("/notification-consents")) {
       return {path, R"({"channel":"email","given":true,"address":"erik@example.se",)"
@@ -227,6 +251,22 @@ std::pair<std::string, std::string> concrete(const std::string& pattern, const F
   if (pattern == "/api/v1/appointments") {
     return {pattern, R"({"slot_id":")" + f.slot_id + R"(","patient_id":")" + kErik + "\"}"};
   }
+  if (pattern.starts_with("/api/v1/meetings/{id}")) {
+    fill("{id}", "no-such-meeting");
+    fill("{participant_id}", "no-such-participant");
+    if (pattern.ends_with("/readiness")) {
+      return {path, R"({"location":"workplace","checklist_confirmed":true})"};
+    }
+    if (pattern.ends_with("/admission")) return {path, R"({"admitted":true})"};
+    if (pattern.ends_with("/confidentiality")) return {path, R"({"note":"Sekretessprövat."})"};
+    if (pattern.ends_with("/invitations")) {
+      return {path, R"({"name":"Sofia Berg","organisation":"Botkyrka kommun"})"};
+    }
+    if (pattern.ends_with("/signals")) return {path, R"({"to":"x","payload":{"sdp":"x"}})"};
+    if (pattern.ends_with("/chat")) return {path, R"({"text":"Hej"})"};
+    return {path, ""};
+  }
+  if (pattern == "/api/v1/meeting-invitations/accept") return {pattern, R"({"token":"x"})"};
   if (pattern.starts_with("/api/v1/appointments/{id}")) {
     fill("{id}", f.appointment_id);
     if (pattern.ends_with("/rebook")) return {path, R"({"slot_id":")" + f.slot_id + "\"}"};

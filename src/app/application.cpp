@@ -13,6 +13,7 @@
 #include "identity/oidc_login.hpp"
 #include "identity/rules.hpp"
 #include "identity/store.hpp"
+#include "meetings/api.hpp"
 #include "notify/api.hpp"
 
 namespace oppenvard::app {
@@ -34,7 +35,8 @@ std::unique_ptr<core::Clock> make_clock(const Config& config) {
 std::vector<db::Migration> all_migrations() {
   std::vector<db::Migration> all;
   for (auto list : {directory::migrations(), identity::migrations(), audit::migrations(),
-                    eservices::migrations(), booking::migrations(), notify::migrations()}) {
+                    eservices::migrations(), booking::migrations(), notify::migrations(),
+                    meetings::migrations()}) {
     for (auto& m : list) all.push_back(std::move(m));
   }
   return all;
@@ -62,6 +64,7 @@ Application::Application(Config config)
       identity_service_(identity_store_, *clock_, audit_service_, config_.demo_enabled()),
       eservices_store_(*database_),
       booking_store_(*database_),
+      meetings_store_(*database_),
       notify_store_(*database_),
       hub_(topic_policy(topic_grants_, *clock_)) {
   directory::register_routes(router_, directory_service_, directory_cache_);
@@ -96,6 +99,7 @@ Application::Application(Config config)
   eservices::register_routes(router_, *eservices_service_, identity_service_);
   wire_booking();
   wire_notifications();
+  wire_meetings();
   register_realtime_routes(router_, identity_service_, topic_grants_, *clock_,
                            [this](const identity::Principal& who, const std::string& topic) {
                              return eservices_service_->may_listen(who, topic);
@@ -197,6 +201,22 @@ void Application::wire_notifications() {
         }
       });
   notify::register_routes(router_, *notify_service_, identity_service_);
+}
+
+// Meetings hang off video appointments; signaling travels on each participant's own topic,
+// opened by a grant from the meeting (guests have no session to ask /realtime/grants with).
+void Application::wire_meetings() {
+  meetings::Settings s;
+  s.min_meetings_before_home = static_cast<int>(config_.min_meetings_before_home);
+  s.stun_urls = config_.stun_urls;
+  s.turn_urls = config_.turn_urls;
+  s.turn_secret = config_.turn_secret;
+  meetings_service_ = std::make_unique<meetings::Service>(
+      meetings_store_, booking_store_, identity_store_, audit_service_, *clock_, s,
+      [this](const std::string& topic, const boost::json::value& event) {
+        hub_.publish(topic, event);
+      });
+  meetings::register_routes(router_, *meetings_service_, identity_service_, topic_grants_);
 }
 
 void Application::start_jobs() {

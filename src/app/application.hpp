@@ -22,6 +22,8 @@
 #include "identity/service.hpp"
 #include "identity/store.hpp"
 #include "identity/topic_grants.hpp"
+#include "meetings/service.hpp"
+#include "meetings/store.hpp"
 #include "notify/service.hpp"
 #include "notify/store.hpp"
 
@@ -56,6 +58,7 @@ class Application {
  private:
   void wire_booking();
   void wire_notifications();
+  void wire_meetings();
   Config config_;
   std::unique_ptr<db::Database> database_;
   std::unique_ptr<core::Clock> clock_;
@@ -72,6 +75,8 @@ class Application {
   std::unique_ptr<eservices::Service> eservices_service_;
   booking::Store booking_store_;
   std::unique_ptr<booking::Service> booking_service_;
+  meetings::Store meetings_store_;
+  std::unique_ptr<meetings::Service> meetings_service_;
   notify::Store notify_store_;
   std::unique_ptr<notify::Service> notify_service_;
   identity::TopicGrants topic_grants_;

@@ -46,6 +46,10 @@ const std::set<std::string> kKnownKeys{"server.listen",
                                        "notify.lease_ms",
                                        "notify.quiet_start_minute",
                                        "notify.quiet_end_minute",
+                                       "meetings.stun_urls",
+                                       "meetings.turn_urls",
+                                       "meetings.turn_secret",
+                                       "meetings.min_meetings_before_home",
                                        "server.web_root",
                                        "server.access_log",
                                        "storage.data_dir",
@@ -147,6 +151,25 @@ void apply_file(const toml::table& t, LoadedConfig& out) {
   integer("notify.lease_ms", c.notify_lease_ms);
   integer("notify.quiet_start_minute", c.quiet_start_minute);
   integer("notify.quiet_end_minute", c.quiet_end_minute);
+  text("meetings.turn_secret", c.turn_secret);
+  integer("meetings.min_meetings_before_home", c.min_meetings_before_home);
+  for (const auto& [key, target] : {std::pair{"meetings.stun_urls", &c.stun_urls},
+                                    std::pair{"meetings.turn_urls", &c.turn_urls}}) {
+    const auto node = t.at_path(key);
+    if (!node) continue;
+    const auto* list = node.as_array();
+    bool ok = list != nullptr;
+    if (ok) {
+      for (const auto& item : *list) {
+        if (auto v = item.value<std::string>()) {
+          target->push_back(*v);
+        } else {
+          ok = false;
+        }
+      }
+    }
+    if (!ok) out.errors.push_back(std::string(key) + ": must be a list of URLs");
+  }
   text("server.web_root", c.web_root);
   boolean("server.access_log", c.access_log);
   text("storage.data_dir", c.data_dir);
@@ -308,6 +331,19 @@ void apply_environment(const Environment& env, LoadedConfig& out) {
   integer("OPPENVARD_NOTIFY_WORKERS", c.notify_workers);
   integer("OPPENVARD_NOTIFY_POLL_MS", c.notify_poll_ms);
   integer("OPPENVARD_NOTIFY_LEASE_MS", c.notify_lease_ms);
+  const auto urls = [](const std::string& text) {
+    std::vector<std::string> list;
+    for (std::size_t at = 0; at <= text.size();) {
+      const auto comma = std::min(text.find(',', at), text.size());
+      if (comma > at) list.push_back(text.substr(at, comma - at));
+      at = comma + 1;
+    }
+    return list;
+  };
+  if (const auto* v = get("OPPENVARD_STUN_URLS")) c.stun_urls = urls(*v);
+  if (const auto* v = get("OPPENVARD_TURN_URLS")) c.turn_urls = urls(*v);
+  if (const auto* v = get("OPPENVARD_TURN_SECRET")) c.turn_secret = *v;
+  integer("OPPENVARD_MIN_MEETINGS_BEFORE_HOME", c.min_meetings_before_home);
   boolean("OPPENVARD_DEMO", c.demo);
   boolean("OPPENVARD_ACCESS_LOG", c.access_log);
 }
@@ -401,6 +437,17 @@ std::vector<std::string> validate(const Config& c) {
   if (!c.smtp_url.empty() && !c.smtp_url.starts_with("smtp://") &&
       !c.smtp_url.starts_with("smtps://")) {
     errors.push_back("notify.smtp.url: must start with smtp:// or smtps://");
+  }
+  for (const auto& url : c.turn_urls) {
+    if (!url.starts_with("turn:") && !url.starts_with("turns:")) {
+      errors.push_back("meetings.turn_urls: each must start with turn: or turns:");
+    }
+  }
+  if (!c.turn_urls.empty() && c.turn_secret.empty()) {
+    errors.push_back("meetings.turn_secret: needed with meetings.turn_urls");
+  }
+  if (c.min_meetings_before_home < 0 || c.min_meetings_before_home > 1000) {
+    errors.push_back("meetings.min_meetings_before_home: must be 0–1000");
   }
   if (c.notify_workers < 1 || c.notify_workers > 32) {
     errors.push_back("notify.workers: must be 1–32");

@@ -63,6 +63,12 @@ struct Config {
   std::int64_t notify_lease_ms = 60'000;
   std::int64_t quiet_start_minute = 21 * 60;
   std::int64_t quiet_end_minute = 7 * 60;
+  // Video meetings: ICE servers handed to the browsers (TURN with time-limited REST
+  // credentials from the shared secret of a coturn), and the experience hosting from home needs.
+  std::vector<std::string> stun_urls;
+  std::vector<std::string> turn_urls;
+  std::string turn_secret;
+  std::int64_t min_meetings_before_home = 5;
   std::string web_root;  // empty: web/dist beside the working directory, if built
   bool access_log = true;
   std::string log_level = "info";

@@ -5,6 +5,7 @@
 #include "eservices/store.hpp"
 #include "identity/rules.hpp"
 #include "identity/store.hpp"
+#include "meetings/store.hpp"
 
 namespace oppenvard::app {
 namespace {
@@ -357,6 +358,17 @@ void load_booking(db::Database& db) {
   });
 }
 
+// Karin has completed the platform training (A1) and may host video meetings from the
+// workplace; nobody is approved for meetings from home yet (the unit manager decides).
+void load_meetings(db::Database& db) {
+  meetings::Store store(db);
+  db.transaction([&](soci::session& sql) {
+    if (!store.training(sql, demo_id(201))) {
+      store.save_training(sql, {demo_id(201), "2026-09-01", demo_id(203)}, 0);
+    }
+  });
+}
+
 }  // namespace
 
 void load_demo_data(db::Database& db) {
@@ -364,6 +376,7 @@ void load_demo_data(db::Database& db) {
   load_people(db);
   load_eservice_settings(db);
   load_booking(db);
+  load_meetings(db);
 }
 
 std::vector<DemoPerson> demo_people() {

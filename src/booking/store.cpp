@@ -352,14 +352,16 @@ void Store::insert_appointment(soci::session& sql, const Appointment& a) {
 
 void Store::update_appointment(soci::session& sql, const Appointment& a) {
   const std::string status(to_string(a.status));
+  const std::string channel(to_string(a.channel));
   const long long updated = a.updated_at_ms;
   const long long start = a.start_ms;
   const long long end = a.end_ms;
   sql << "UPDATE appointments SET status = :status, sequence = :seq, updated_at_ms = :updated,"
-         " slot_id = :slot, staff_id = :staff, start_ms = :start, end_ms = :end WHERE id = :id",
+         " slot_id = :slot, staff_id = :staff, start_ms = :start, end_ms = :end,"
+         " channel = :channel WHERE id = :id",
       soci::use(status, "status"), soci::use(a.sequence, "seq"), soci::use(updated, "updated"),
       soci::use(a.slot_id, "slot"), soci::use(a.staff_id, "staff"), soci::use(start, "start"),
-      soci::use(end, "end"), soci::use(a.id, "id");
+      soci::use(end, "end"), soci::use(channel, "channel"), soci::use(a.id, "id");
 }
 
 std::optional<Appointment> Store::find_appointment(soci::session& sql, const std::string& id) {

@@ -284,4 +284,14 @@ std::int64_t answer_deadline_ms(std::int64_t arrived_ms, const WorkingCalendar& 
   return stockholm_start_of_day_ms(after_due) - 1;
 }
 
+std::optional<int> age_in_years(std::string_view birth_date, date::year_month_day today) {
+  const auto born = parse_date(birth_date);
+  if (!born) return std::nullopt;
+  int years = static_cast<int>(today.year()) - static_cast<int>(born->year());
+  if (date::month_day(today.month(), today.day()) < date::month_day(born->month(), born->day())) {
+    --years;
+  }
+  return years;
+}
+
 }  // namespace oppenvard::core

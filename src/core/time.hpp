@@ -40,6 +40,9 @@ std::int64_t stockholm_local_time_ms(date::year_month_day day, int minute_of_day
 
 // Strict YYYY-MM-DD of a date that exists.
 std::optional<date::year_month_day> parse_date(std::string_view text);
+// Whole years from a birth date YYYY-MM-DD to `today` (a birthday on 29 February comes on
+// 1 March in other years); nullopt if the text is no date.
+std::optional<int> age_in_years(std::string_view birth_date, date::year_month_day today);
 
 // YYYY-MM-DD. Throws std::invalid_argument for a date that does not exist or has no
 // four-digit year.

@@ -542,5 +542,19 @@ TEST(ClockTest, SystemClockIsNearTheSystemTime) {
   EXPECT_GT(clock.now_ms(), utc_ms(2024, 1, 1));
 }
 
+TEST(Age, WholeYearsFromTheBirthDate) {
+  const year_month_day today{date::year{2026}, date::month{11}, date::day{23}};
+  EXPECT_EQ(age_in_years("2013-11-23", today), 13);
+  EXPECT_EQ(age_in_years("2013-11-24", today), 12);
+  EXPECT_EQ(age_in_years("1975-06-11", today), 51);
+  EXPECT_EQ(
+      age_in_years("2012-02-29", year_month_day{date::year{2027}, date::month{3}, date::day{1}}),
+      15);
+  EXPECT_EQ(
+      age_in_years("2012-02-29", year_month_day{date::year{2027}, date::month{2}, date::day{28}}),
+      14);
+  EXPECT_FALSE(age_in_years("not a date", today));
+}
+
 }  // namespace
 }  // namespace oppenvard::core

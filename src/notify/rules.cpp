@@ -309,16 +309,6 @@ bool guardian_decides(int age_years) {
   return age_years < 13;
 }
 
-std::optional<int> age_in_years(std::string_view birth_date, date::year_month_day today) {
-  const auto born = core::parse_date(birth_date);
-  if (!born) return std::nullopt;
-  int years = static_cast<int>(today.year()) - static_cast<int>(born->year());
-  if (date::month_day(today.month(), today.day()) < date::month_day(born->month(), born->day())) {
-    --years;
-  }
-  return years;
-}
-
 std::int64_t retry_delay_ms(int attempt, double jitter) {
   constexpr std::int64_t kBase = 30'000;
   constexpr std::int64_t kCap = 3'600'000;

@@ -8,8 +8,6 @@
 #include <string_view>
 #include <vector>
 
-#include <date/date.h>
-
 #include "notify/model.hpp"
 
 namespace oppenvard::notify {
@@ -48,8 +46,6 @@ std::optional<std::string> normalize_address(Channel channel, std::string_view t
 
 // N2 and DOMAIN: guardians decide for children under 13.
 bool guardian_decides(int age_years);
-// Whole years from a birth date YYYY-MM-DD to `today`; nullopt if the date is no date.
-std::optional<int> age_in_years(std::string_view birth_date, date::year_month_day today);
 
 // Exponential back-off with jitter: attempt 1 waits about 30 s, doubling to at most an hour;
 // `jitter` in [0, 1) spreads retries between 50 % and 100 % of that.

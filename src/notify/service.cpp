@@ -127,7 +127,7 @@ Consent Service::set_my_consent(const Caller& caller, ConsentChange change) {
   return store_.database().transaction([&](soci::session& sql) {
     const auto patient = people_.find_patient_by_id(sql, patient_id);
     if (!patient) fail(Error::patient_not_found);
-    const auto age = age_in_years(patient->birth_date, core::stockholm_date(clock_.now_ms()));
+    const auto age = core::age_in_years(patient->birth_date, core::stockholm_date(clock_.now_ms()));
     if (!guardian && age && guardian_decides(*age)) fail(Error::guardian_decides);
     return save_consent(sql, caller, patient_id, change, guardian ? "guardian" : "patient");
   });
