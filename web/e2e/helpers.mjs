@@ -2,6 +2,12 @@
 // a watch on each page for script errors and Content-Security-Policy
 // violations (the server sends a strict CSP; the app must run under it).
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium } from 'playwright-core';
 
@@ -25,8 +31,9 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-export async function launch() {
-  assert.ok(BASE_URL, 'Set OPPENVARD_URL to the running server, e.g. http://127.0.0.1:18080');
+/** Chromium; `needsUrl: false` for a file that starts its own server (see startServer). */
+export async function launch({ needsUrl = true } = {}) {
+  if (needsUrl) assert.ok(BASE_URL, 'Set OPPENVARD_URL to the running server, e.g. http://127.0.0.1:18080');
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: CHROMIUM_ARGS,
@@ -37,8 +44,8 @@ export async function launch() {
  * A fresh context (no remembered language) and page. `problems` collects
  * uncaught script errors and CSP violations reported by the browser.
  */
-export async function openPage(browser, { width = 1280, height = 900 } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, baseURL: BASE_URL });
+export async function openPage(browser, { width = 1280, height = 900, baseURL = BASE_URL } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, baseURL });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   const problems = [];
@@ -50,14 +57,14 @@ export async function openPage(browser, { width = 1280, height = 900 } = {}) {
 }
 
 /** Fetches JSON from the API from Node, e.g. to learn a demo clinic's id. */
-export async function api(path) {
-  const res = await fetch(`${BASE_URL}${path}`, { headers: { Accept: 'application/json' } });
+export async function api(path, base = BASE_URL) {
+  const res = await fetch(`${base}${path}`, { headers: { Accept: 'application/json' } });
   assert.equal(res.status, 200, `GET ${path}`);
   return res.json();
 }
 
-export async function clinicByName(name) {
-  const page = await api(`/api/v1/clinics?q=${encodeURIComponent(name)}&limit=100`);
+export async function clinicByName(name, base = BASE_URL) {
+  const page = await api(`/api/v1/clinics?q=${encodeURIComponent(name)}&limit=100`, base);
   const clinic = page.items.find((c) => c.name === name);
   assert.ok(clinic, `demo clinic "${name}" is served by the API`);
   return clinic;
@@ -137,4 +144,58 @@ export async function assertNoSidewaysScroll(page, what) {
     clientWidth: document.documentElement.clientWidth,
   }));
   assert.ok(scrollWidth <= clientWidth, `${what}: page is ${scrollWidth}px wide in a ${clientWidth}px window`);
+}
+
+const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+function freePort() {
+  return new Promise((res, rej) => {
+    const probe = createServer();
+    probe.once('error', rej);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => res(port));
+    });
+  });
+}
+
+/**
+ * Starts a server of its own (the built binary, $OPPENVARD_BIN to override)
+ * on a free port with a fresh data directory and demo data, for a file that
+ * needs settings the shared server lacks (e.g. SMTP, so the installation
+ * offers e-mail). `env` is added to the server's environment. Resolves with
+ * `{ url, stop }`; stop() ends it and removes its data.
+ */
+export async function startServer(env = {}) {
+  const bin = process.env.OPPENVARD_BIN ?? join(REPO, 'build/release/src/app/oppenvard');
+  const data = await mkdtemp(join(tmpdir(), 'oppenvard-e2e-'));
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawn(bin, ['serve', '--listen', `127.0.0.1:${port}`], {
+    cwd: REPO,
+    env: { ...process.env, OPPENVARD_DATA: join(data, 'var'), OPPENVARD_WEB_ROOT: join(REPO, 'web/dist'), OPPENVARD_ACCESS_LOG: 'false', ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (d) => {
+    stderr = (stderr + d).slice(-4000);
+  });
+  const exited = new Promise((res) => child.once('exit', res));
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    await exited;
+    await rm(data, { recursive: true, force: true });
+  };
+  for (let i = 0; i < 600; i++) {
+    if (child.exitCode !== null) break;
+    try {
+      const res = await fetch(`${url}/healthz`);
+      if (res.ok) return { url, stop };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  await stop();
+  assert.fail(`the server (${bin}) did not start:\n${stderr}`);
 }

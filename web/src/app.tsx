@@ -24,6 +24,9 @@ import { MyAppointmentsPage } from './booking/MyAppointmentsPage';
 import { BookAppointmentPage } from './booking/BookAppointmentPage';
 import { CalendarPage } from './booking/CalendarPage';
 import { SchedulePage } from './booking/SchedulePage';
+import { NotificationsPage } from './notify/NotificationsPage';
+import { OutboxPage } from './notify/OutboxPage';
+import { StaffNoticesPage } from './notify/StaffNoticesPage';
 
 function Page({ route }: { route: Route }) {
   switch (route.name) {
@@ -51,6 +54,12 @@ function Page({ route }: { route: Route }) {
       return <MyAppointmentsPage />;
     case 'bookAppointment':
       return <BookAppointmentPage />;
+    case 'patientNotifications':
+      return <NotificationsPage />;
+    case 'staffNotifications':
+      return <StaffNoticesPage />;
+    case 'outbox':
+      return <OutboxPage />;
     case 'calendar':
       return <CalendarPage />;
     case 'schedule':

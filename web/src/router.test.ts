@@ -48,6 +48,12 @@ describe('router', () => {
     expect(matchRoute('/personal/odokumenterade')).toEqual({ name: 'undocumented' });
     expect(matchRoute('/personal/e-tjanster')).toEqual({ name: 'catalogue' });
     expect(matchRoute('/personal/uppfoljning/')).toEqual({ name: 'report' });
+    expect(matchRoute('/patient/aviseringar')).toEqual({ name: 'patientNotifications' });
+    expect(matchRoute('/personal/aviseringar/')).toEqual({ name: 'staffNotifications' });
+    expect(matchRoute(paths.outbox)).toEqual({ name: 'outbox' });
+    expect(sectionOf({ name: 'patientNotifications' })).toBe('patient');
+    expect(sectionOf({ name: 'staffNotifications' })).toBe('staff');
+    expect(sectionOf({ name: 'outbox' })).toBe('staff');
     expect(matchRoute('/personal/arenden')).toEqual({ name: 'notFound' });
     expect(matchRoute('/personal/arenden/a/b')).toEqual({ name: 'notFound' });
     expect(matchRoute('/patient/arenden/%E0%A4%A')).toEqual({ name: 'notFound' });

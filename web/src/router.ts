@@ -12,6 +12,7 @@ export type Route =
   | { name: 'patientCase'; id: string }
   | { name: 'appointments' }
   | { name: 'bookAppointment' }
+  | { name: 'patientNotifications' }
   | { name: 'calendar' }
   | { name: 'schedule' }
   | { name: 'inbox' }
@@ -20,6 +21,8 @@ export type Route =
   | { name: 'catalogue' }
   | { name: 'report' }
   | { name: 'audit' }
+  | { name: 'staffNotifications' }
+  | { name: 'outbox' }
   | { name: 'staff' }
   | { name: 'admin' }
   | { name: 'login' }
@@ -45,6 +48,7 @@ export const paths = {
   appointments: '/patient/tider',
   /** Booking a free time at one clinic. */
   bookAppointment: (clinicId: string) => `/patient/tider/boka?${new URLSearchParams({ [NEW_CASE_CLINIC_PARAM]: clinicId }).toString()}`,
+  patientNotifications: '/patient/aviseringar',
   calendar: '/personal/kalender',
   schedule: '/personal/schema',
   inbox: '/personal/inkorg',
@@ -53,6 +57,8 @@ export const paths = {
   catalogue: '/personal/e-tjanster',
   report: '/personal/uppfoljning',
   audit: '/personal/granskning',
+  staffNotifications: '/personal/aviseringar',
+  outbox: '/personal/utskick',
   staff: '/personal',
   admin: '/admin',
   login: '/logga-in',
@@ -68,6 +74,7 @@ const fixed: Record<string, Route> = {
   '/patient/arenden/ny': { name: 'newCase' },
   '/patient/tider': { name: 'appointments' },
   '/patient/tider/boka': { name: 'bookAppointment' },
+  '/patient/aviseringar': { name: 'patientNotifications' },
   '/personal/kalender': { name: 'calendar' },
   '/personal/schema': { name: 'schedule' },
   '/personal/inkorg': { name: 'inbox' },
@@ -75,6 +82,8 @@ const fixed: Record<string, Route> = {
   '/personal/e-tjanster': { name: 'catalogue' },
   '/personal/uppfoljning': { name: 'report' },
   '/personal/granskning': { name: 'audit' },
+  '/personal/aviseringar': { name: 'staffNotifications' },
+  '/personal/utskick': { name: 'outbox' },
   '/personal': { name: 'staff' },
   '/admin': { name: 'admin' },
   '/logga-in': { name: 'login' },
@@ -130,6 +139,7 @@ export function sectionOf(route: Route): Section | null {
     case 'patientCase':
     case 'appointments':
     case 'bookAppointment':
+    case 'patientNotifications':
       return 'patient';
     case 'audit':
     case 'inbox':
@@ -139,6 +149,8 @@ export function sectionOf(route: Route): Section | null {
     case 'undocumented':
     case 'catalogue':
     case 'report':
+    case 'staffNotifications':
+    case 'outbox':
       return 'staff';
     default:
       return null;

@@ -15,6 +15,7 @@ import { Status } from '../ui/Status';
 import { useLoad } from '../ui/useLoad';
 import { administrationUrl, parseAdministration, withEntry, type Administration } from './catalogue';
 import { AdminsForm, ImageRoutineForm, PublicationControl } from './CatalogueSettings';
+import { SmsSettingsSection } from '../notify/SmsSettingsSection';
 import { OwnFormForm } from './OwnFormForm';
 import { ServiceRow } from './ServiceRow';
 
@@ -50,6 +51,7 @@ function Editor({ me, unitId, admin, update }: { me: Me; unitId: string; admin: 
         onSaved={(admins) => update({ ...admin, admins })}
       />
       <ImageRoutineForm unitId={unitId} routine={admin.imageRoutine} onSaved={(imageRoutine) => update({ ...admin, imageRoutine })} />
+      <SmsSettingsSection key={unitId} unitId={unitId} mayChange={isUnitManagerAt(me, unitId)} />
     </>
   );
 }

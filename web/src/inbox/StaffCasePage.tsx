@@ -21,6 +21,7 @@ import { BOOKING_REQUEST_SERVICE, BookForCase, CaseBookedNote } from '../booking
 import { CaseActions, CloseCaseForm } from './CaseActions';
 import { DocumentationPanel } from './DocumentationPanel';
 import { caseTopic, inboxHref } from './inbox';
+import { CaseConsents } from '../notify/CaseConsents';
 import { StaffReplyForm } from './StaffReplyForm';
 
 function Facts({ view }: { view: CaseView }) {
@@ -122,6 +123,7 @@ function StaffCaseView({ me, view, onChanged }: { me: Me; view: CaseView; onChan
         />
       )}
       {view.lastContactAt && <DocumentationPanel view={view} onChanged={onChanged} />}
+      <CaseConsents view={view} />
     </>
   );
 }

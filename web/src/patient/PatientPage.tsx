@@ -52,6 +52,13 @@ function PatientHome({ me }: { me: Me }) {
           <Link href={paths.appointments}>{t('booking.patientLink')}</Link>
         </p>
       </section>
+      <section class="card" aria-labelledby="patient-notify-title">
+        <h2 id="patient-notify-title">{t('notify.title')}</h2>
+        <p>{t('notify.patientText')}</p>
+        <p>
+          <Link href={paths.patientNotifications}>{t('notify.patientLink')}</Link>
+        </p>
+      </section>
       <p>
         <Link href={paths.patientLog}>{t('accessLog.link')}</Link>
       </p>

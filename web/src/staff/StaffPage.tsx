@@ -8,6 +8,7 @@ import { PageHeading } from '../ui/PageHeading';
 import { SessionGate } from '../ui/SessionGate';
 import { managedUnits } from '../audit/audit';
 import { catalogueUnits, inboxUnits, isRegionAdmin, reportUnits } from '../inbox/inbox';
+import { NoticesLink } from '../notify/StaffNoticesPage';
 import { PasswordResetForm } from './PasswordResetForm';
 
 /** The e-service work the person's roles open: inbox, documentation, catalogue, follow-up. */
@@ -22,6 +23,7 @@ function WorkLinks({ me }: { me: Me }) {
   }
   if (catalogueUnits(me).length > 0) links.push({ href: paths.catalogue, text: t('catalogue.title') });
   if (reportUnits(me).length > 0 || isRegionAdmin(me)) links.push({ href: paths.report, text: t('report.title') });
+  if (isRegionAdmin(me)) links.push({ href: paths.outbox, text: t('outbox.title') });
   if (links.length === 0) return null;
   return (
     <ul class="work-links">
@@ -72,6 +74,7 @@ function StaffHome({ me }: { me: Me }) {
   return (
     <>
       <SessionSummary me={me} />
+      <NoticesLink />
       <Assignments me={me} />
       {me.assurance === 'password_totp' && me.passwordResetRegistered !== null && (
         <PasswordResetForm me={me} />
