@@ -35,14 +35,9 @@ class BookingServiceTest : public ::testing::TestWithParam<std::string> {
       db::migrate(scratch_.db(), list);
     }
     directory::testing::seed_clinics(scratch_.db(), {{kUnit, "Vårdcentralen Björkdalen"}});
-    people_.upsert_patient({"erik", "1.2.752.129.2.1.3.1", "197506119812", "Erik", "Sandberg",
-                            "1975-06-11", std::nullopt, std::nullopt});
+    identity::testing::seed_people(people_, kUnit);
     people_.upsert_patient({"nora", "1.2.752.129.2.1.3.1", "201103029847", "Nora", "Berglund",
                             "2011-03-02", std::nullopt, std::nullopt});
-    people_.upsert_staff(
-        {"karin", "SE1", "Karin", "Ekström", "Läkare", {{kUnit, StaffRole::doctor}}});
-    people_.upsert_staff(
-        {"mats", "SE3", "Mats", "Johansson", "Enhetschef", {{kUnit, StaffRole::unit_manager}}});
     service_.check_self_booking_with([](soci::session&, const std::string&) { return true; });
     visit_ = service_.add_type(staff("mats"), {"", kUnit, "Besök", "Visit", 30, Channel::in_person,
                                                Profession::doctor, true});

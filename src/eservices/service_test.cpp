@@ -45,23 +45,18 @@ class EservicesServiceTest : public ::testing::TestWithParam<std::string> {
         directory.set_offer(id, code, directory::EServiceStatus::on, std::nullopt);
       }
     }
-    people_.upsert_patient({"erik", "1.2.752.129.2.1.3.1", "197506119812", "Erik", "Sandberg",
-                            "1975-06-11", std::nullopt, std::nullopt});
+    identity::testing::seed_people(people_, kUnit);
     people_.upsert_patient({"sara", "1.2.752.129.2.1.3.1", "198609199909", "Sara", "Lindqvist",
                             "1986-09-19", std::nullopt, std::nullopt});
     people_.upsert_patient({"ella", "1.2.752.129.2.1.3.1", "201605149820", "Ella", "Lindqvist",
                             "2016-05-14", std::nullopt, std::nullopt});
     people_.link_guardian("sara", "ella");
-    people_.upsert_staff(
-        {"karin", "SE1", "Karin", "Ekström", "Läkare", {{kUnit, StaffRole::doctor}}});
     people_.upsert_staff({"anna",
                           "SE2",
                           "Anna",
                           "Nilsson",
                           "Sjuksköterska",
                           {{kUnit, StaffRole::clinician}, {kUnit, StaffRole::eservice_admin}}});
-    people_.upsert_staff(
-        {"mats", "SE3", "Mats", "Johansson", "Enhetschef", {{kUnit, StaffRole::unit_manager}}});
     people_.upsert_staff(
         {"sofia", "SE4", "Sofia", "Berg", "Läkare", {{kOtherUnit, StaffRole::doctor}}});
     people_.upsert_staff({"olof",

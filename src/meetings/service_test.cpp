@@ -43,16 +43,11 @@ class MeetingsServiceTest : public ::testing::TestWithParam<std::string> {
       db::migrate(scratch_.db(), list);
     }
     directory::testing::seed_clinics(scratch_.db(), {{kUnit, "Vårdcentralen Björkdalen"}});
-    people_.upsert_patient({"erik", "1.2.752.129.2.1.3.1", "197506119812", "Erik", "Sandberg",
-                            "1975-06-11", std::nullopt, std::nullopt});
+    identity::testing::seed_people(people_, kUnit);
     people_.upsert_patient({"ella", "1.2.752.129.2.1.3.1", "201604059802", "Ella", "Lindqvist",
                             "2016-04-05", std::nullopt, std::nullopt});
     people_.upsert_staff(
-        {"karin", "SE1", "Karin", "Ekström", "Läkare", {{kUnit, StaffRole::doctor}}});
-    people_.upsert_staff(
         {"anna", "SE2", "Anna", "Nilsson", "Sjuksköterska", {{kUnit, StaffRole::clinician}}});
-    people_.upsert_staff(
-        {"mats", "SE3", "Mats", "Johansson", "Enhetschef", {{kUnit, StaffRole::unit_manager}}});
   }
 
   // A video appointment with Karin for the patient, tomorrow at 13:00.

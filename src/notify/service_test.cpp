@@ -51,14 +51,9 @@ class NotifyServiceTest : public ::testing::TestWithParam<std::string> {
       db::migrate(scratch_.db(), list);
     }
     directory::testing::seed_clinics(scratch_.db(), {{kUnit, "Vårdcentralen Björkdalen"}});
-    people_.upsert_patient({"erik", "1.2.752.129.2.1.3.1", "197506119812", "Erik", "Sandberg",
-                            "1975-06-11", std::nullopt, std::nullopt});
+    identity::testing::seed_people(people_, kUnit);
     people_.upsert_patient({"ella", "1.2.752.129.2.1.3.1", "201604059802", "Ella", "Lindqvist",
                             "2016-04-05", std::nullopt, std::nullopt});
-    people_.upsert_staff(
-        {"karin", "SE1", "Karin", "Ekström", "Läkare", {{kUnit, StaffRole::doctor}}});
-    people_.upsert_staff(
-        {"mats", "SE3", "Mats", "Johansson", "Enhetschef", {{kUnit, StaffRole::unit_manager}}});
     people_.upsert_staff({"olof",
                           "SE9",
                           "Olof",
