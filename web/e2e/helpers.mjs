@@ -31,12 +31,19 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-/** Chromium; `needsUrl: false` for a file that starts its own server (see startServer). */
-export async function launch({ needsUrl = true } = {}) {
+/** What WebRTC between pages of one browser needs: fake camera, microphone and screen, allowed without asking, over loopback. */
+export const WEBRTC_ARGS = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', '--allow-loopback-in-peer-connection'];
+
+/**
+ * Chromium; `needsUrl: false` for a file that starts its own server (see
+ * startServer); `args` are added to the usual ones (e.g. WEBRTC_ARGS; a
+ * --disable-features= must be merged with Playwright's own, see TESTING.md).
+ */
+export async function launch({ needsUrl = true, args = [] } = {}) {
   if (needsUrl) assert.ok(BASE_URL, 'Set OPPENVARD_URL to the running server, e.g. http://127.0.0.1:18080');
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS, ...args],
   });
 }
 
@@ -148,7 +155,8 @@ export async function assertNoSidewaysScroll(page, what) {
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-function freePort() {
+/** A TCP port on 127.0.0.1 that nothing listens on just now. */
+export function freePort() {
   return new Promise((res, rej) => {
     const probe = createServer();
     probe.once('error', rej);

@@ -177,6 +177,20 @@ describe('writes and the CSRF header', () => {
     expect(header(calls[1]!.init, 'X-CSRF-Token')).toBe('tok-3');
   });
 
+  it('adds the headers of withHeaders to every call, and leaves the original client alone', async () => {
+    const { calls, fetchImpl } = recording();
+    const client = new ApiClient({ csrfToken: () => null, fetchImpl });
+    const guest = client.withHeaders({ 'X-Meeting-Token': 'pt-1' });
+    await guest.get('/api/v1/meetings/m', signal);
+    await guest.post('/api/v1/meetings/m/chat', { text: 'Hej' }, signal);
+    await client.get('/api/v1/me', signal);
+    expect(calls.map((c) => [c.init.method, header(c.init, 'X-Meeting-Token'), header(c.init, 'X-CSRF-Token')])).toEqual([
+      ['GET', 'pt-1', undefined],
+      ['POST', 'pt-1', 'anonymous'],
+      ['GET', undefined, undefined],
+    ]);
+  });
+
   it('tells 401 and 403 apart from other failures', async () => {
     const unauth = await apiFailure(
       getJson('/api/v1/me', signal, respond(401, '{"type":"urn:oppenvard:problem:unauthenticated"}', 'application/problem+json')),

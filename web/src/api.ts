@@ -211,39 +211,52 @@ export function isForbidden(err: unknown): boolean {
 /**
  * The client the app's API modules use. It knows where the current CSRF
  * token comes from (the store's `me`), so no caller has to pass it.
+ * `withHeaders` gives a client that sends a few more headers on every call
+ * (a meeting guest's X-Meeting-Token, instead of a session).
  */
 export class ApiClient {
   private readonly csrfToken: () => string | null;
   private readonly fetchImpl: FetchLike;
+  private readonly extra: Record<string, string>;
 
-  constructor(options: { csrfToken: () => string | null; fetchImpl?: FetchLike | undefined }) {
+  constructor(options: { csrfToken: () => string | null; fetchImpl?: FetchLike | undefined; headers?: Record<string, string> }) {
     this.csrfToken = options.csrfToken;
     this.fetchImpl = options.fetchImpl ?? browserFetch;
+    this.extra = { ...options.headers };
+  }
+
+  /** The same client, with `headers` added to every request. */
+  withHeaders(headers: Record<string, string>): ApiClient {
+    return new ApiClient({ csrfToken: this.csrfToken, fetchImpl: this.fetchImpl, headers: { ...this.extra, ...headers } });
   }
 
   get(url: string, signal: AbortSignal): Promise<unknown> {
-    return getJson(url, signal, this.fetchImpl);
+    return request(url, { method: 'GET', headers: { ...this.extra } }, signal, this.fetchImpl);
   }
 
   post(url: string, body: unknown, signal: AbortSignal): Promise<unknown> {
-    return sendJson('POST', url, body, this.csrfToken(), signal, this.fetchImpl);
+    return this.write('POST', url, body, signal);
   }
 
   put(url: string, body: unknown, signal: AbortSignal): Promise<unknown> {
-    return sendJson('PUT', url, body, this.csrfToken(), signal, this.fetchImpl);
+    return this.write('PUT', url, body, signal);
   }
 
   delete(url: string, signal: AbortSignal): Promise<unknown> {
-    return sendJson('DELETE', url, undefined, this.csrfToken(), signal, this.fetchImpl);
+    return this.write('DELETE', url, undefined, signal);
   }
 
   /** POSTs raw bytes (an image) with their Content-Type and the CSRF header. */
   postBytes(url: string, body: Blob, contentType: string, signal: AbortSignal): Promise<unknown> {
     return request(
       url,
-      { method: 'POST', raw: { body, contentType }, headers: { [CSRF_HEADER]: csrfHeaderValue(this.csrfToken()) } },
+      { method: 'POST', raw: { body, contentType }, headers: { ...this.extra, [CSRF_HEADER]: csrfHeaderValue(this.csrfToken()) } },
       signal,
       this.fetchImpl,
     );
+  }
+
+  private write(method: WriteMethod, url: string, body: unknown, signal: AbortSignal): Promise<unknown> {
+    return request(url, { method, body, headers: { ...this.extra, [CSRF_HEADER]: csrfHeaderValue(this.csrfToken()) } }, signal, this.fetchImpl);
   }
 }

@@ -27,6 +27,8 @@ import { SchedulePage } from './booking/SchedulePage';
 import { NotificationsPage } from './notify/NotificationsPage';
 import { OutboxPage } from './notify/OutboxPage';
 import { StaffNoticesPage } from './notify/StaffNoticesPage';
+import { MeetingPage } from './meetings/MeetingPage';
+import { MeetingGuestPage } from './meetings/MeetingGuestPage';
 
 function Page({ route }: { route: Route }) {
   switch (route.name) {
@@ -62,6 +64,10 @@ function Page({ route }: { route: Route }) {
       return <OutboxPage />;
     case 'calendar':
       return <CalendarPage />;
+    case 'meeting':
+      return <MeetingPage id={route.id} />;
+    case 'meetingGuest':
+      return <MeetingGuestPage />;
     case 'schedule':
       return <SchedulePage />;
     case 'inbox':

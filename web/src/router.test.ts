@@ -15,6 +15,16 @@ describe('router', () => {
     expect(matchRoute('/tillganglighet')).toEqual({ name: 'accessibility' });
   });
 
+  it('matches the meeting pages, the guest link before a meeting id', () => {
+    expect(matchRoute('/mote/gast')).toEqual({ name: 'meetingGuest' });
+    expect(matchRoute(paths.meetingGuest)).toEqual({ name: 'meetingGuest' });
+    expect(matchRoute('/mote/0190a-1')).toEqual({ name: 'meeting', id: '0190a-1' });
+    expect(matchRoute(paths.meeting('m 1'))).toEqual({ name: 'meeting', id: 'm 1' });
+    expect(matchRoute('/mote')).toEqual({ name: 'notFound' });
+    expect(matchRoute('/mote/a/b')).toEqual({ name: 'notFound' });
+    expect(sectionOf({ name: 'meeting', id: 'm' })).toBeNull();
+  });
+
   it('ignores trailing slashes', () => {
     expect(normalizePath('/mottagningar/')).toBe('/mottagningar');
     expect(normalizePath('/')).toBe('/');

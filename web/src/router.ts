@@ -23,6 +23,8 @@ export type Route =
   | { name: 'audit' }
   | { name: 'staffNotifications' }
   | { name: 'outbox' }
+  | { name: 'meeting'; id: string }
+  | { name: 'meetingGuest' }
   | { name: 'staff' }
   | { name: 'admin' }
   | { name: 'login' }
@@ -59,6 +61,10 @@ export const paths = {
   audit: '/personal/granskning',
   staffNotifications: '/personal/aviseringar',
   outbox: '/personal/utskick',
+  /** A video meeting (patients, guardians, staff, and guests once their link is used). */
+  meeting: (id: string) => `/mote/${encodeURIComponent(id)}`,
+  /** Where a guest's link leads; the link's token is in the fragment. */
+  meetingGuest: '/mote/gast',
   staff: '/personal',
   admin: '/admin',
   login: '/logga-in',
@@ -84,6 +90,7 @@ const fixed: Record<string, Route> = {
   '/personal/granskning': { name: 'audit' },
   '/personal/aviseringar': { name: 'staffNotifications' },
   '/personal/utskick': { name: 'outbox' },
+  '/mote/gast': { name: 'meetingGuest' },
   '/personal': { name: 'staff' },
   '/admin': { name: 'admin' },
   '/logga-in': { name: 'login' },
@@ -120,6 +127,8 @@ export function matchRoute(pathname: string): Route {
   if (patientCase !== null) return { name: 'patientCase', id: patientCase };
   const staffCase = segmentAfter(path, '/personal/arenden/');
   if (staffCase !== null) return { name: 'staffCase', id: staffCase };
+  const meeting = segmentAfter(path, '/mote/');
+  if (meeting !== null) return { name: 'meeting', id: meeting };
   return { name: 'notFound' };
 }
 

@@ -30,6 +30,8 @@ import {
 } from './booking';
 import { appointmentTypes, freeSlots, markAppointment, unitAppointments } from './bookingApi';
 import { scheduleHref } from './schedule';
+import { mayOpenMeeting } from '../meetings/meeting';
+import { OpenMeetingButton } from '../meetings/OpenMeetingButton';
 
 export const DAY_PARAM = 'dag';
 export const VIEW_PARAM = 'visa';
@@ -68,6 +70,11 @@ function AppointmentRow({ a, onChanged }: { a: Appointment; onChanged: (a: Appoi
       <p class="case-card__line">
         {t('booking.statusLabel')}: <span class={a.status === 'cancelled' ? 'badge badge--na' : 'badge badge--on'}>{t(statusKey(a.status))}</span>
       </p>
+      {mayOpenMeeting(a, new Date()) && (
+        <p class="appointment__actions">
+          <OpenMeetingButton appointmentId={a.id} label={t('meeting.openStaff')} hidden={t('meeting.openHidden', { name: a.patient.name, time })} />
+        </p>
+      )}
       {marks.length > 0 && a.status !== 'cancelled' && (
         <p class="appointment__actions">
           {marks.map((m) => (

@@ -13,6 +13,8 @@ import { useLoad } from '../ui/useLoad';
 import { bookingErrorKey, calendarIcsUrl, CHANNEL_KEYS, patientActions, sortAppointments, statusKey, type Appointment } from './booking';
 import { appointmentTypes, cancelAppointment, myAppointments, rebookAppointment } from './bookingApi';
 import { SlotPicker } from './SlotPicker';
+import { mayOpenMeeting } from '../meetings/meeting';
+import { OpenMeetingButton } from '../meetings/OpenMeetingButton';
 
 export const BOOKED_PARAM = 'bokad';
 
@@ -76,6 +78,11 @@ function AppointmentItem({ a, onChanged }: { a: Appointment; onChanged: (a: Appo
             {t('booking.ics')}
             <span class="visually-hidden"> {t('booking.icsHidden', { when })}</span>
           </a>
+        </p>
+      )}
+      {mode === 'view' && mayOpenMeeting(a, now) && (
+        <p class="appointment__actions">
+          <OpenMeetingButton appointmentId={a.id} label={t('meeting.open')} hidden={when} />
         </p>
       )}
       {actions.tooLate && <p class="case-card__line small">{t('booking.tooLateHint')}</p>}

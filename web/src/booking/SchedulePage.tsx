@@ -18,6 +18,7 @@ import { HoursSection } from './HoursSection';
 import { scheduleHref } from './schedule';
 import { openingHours, unitAbsences, unitStaff } from './scheduleApi';
 import { TypesSection } from './TypesSection';
+import { MeetingAdminSection } from '../meetings/MeetingAdminSection';
 
 function Schedule({ me }: { me: Me }) {
   const store = useStore();
@@ -68,6 +69,7 @@ function Schedule({ me }: { me: Me }) {
           <TypesSection unitId={unitId} types={data.types} manager={manager} onAdded={reload} />
           <HoursSection unitId={unitId} me={me} manager={manager} types={data.types} staff={data.staff} hours={data.hours} onAdded={reload} />
           <AbsencesSection unitId={unitId} me={me} manager={manager} staff={data.staff} absences={data.absences} onAdded={reload} />
+          {manager && <MeetingAdminSection unitId={unitId} staff={data.staff} />}
         </>
       )}
     </>

@@ -70,7 +70,9 @@ describe('the realtime state machine', () => {
       { type: 'frame', frame: 'not an object' },
       { type: 'frame', frame: { type: 'pong' } },
     ]);
-    expect(commands.filter((c) => c.type === 'changed')).toEqual([{ type: 'changed', topic: UNIT }]);
+    expect(commands.filter((c) => c.type === 'changed')).toEqual([
+      { type: 'changed', topic: UNIT, event: { kind: 'case', case_id: 'c-9', status: 'new' } },
+    ]);
   });
 
   it('ignores events before it is live', () => {

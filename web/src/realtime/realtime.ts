@@ -52,7 +52,8 @@ export type Command =
   | { type: 'startTimer'; ms: number }
   | { type: 'cancelTimer' }
   | { type: 'cancelGrants' }
-  | { type: 'changed'; topic: string | null }
+  /** Something on `topic` changed (null: events may have been missed); `event` is the event's body when it has one. */
+  | { type: 'changed'; topic: string | null; event?: Record<string, unknown> }
   | { type: 'status'; status: RealtimeStatus };
 
 export const BACKOFF_MS = [1000, 2000, 4000, 8000, 15000, 30000] as const;
@@ -97,7 +98,7 @@ function onFrame(state: MachineState, frame: unknown): Result {
     }
     case 'event':
       if (state.phase !== 'live' || topic === null || !state.topics.includes(topic)) return [state, []];
-      return [state, [{ type: 'changed', topic }]];
+      return [state, [isObject(frame.event) ? { type: 'changed', topic, event: frame.event } : { type: 'changed', topic }]];
     case 'error':
       // A refused subscription (a grant that expired on the way): start over with fresh grants.
       return state.phase === 'subscribing' ? retry(state, true) : [state, []];
@@ -187,8 +188,11 @@ export interface RealtimePorts {
 }
 
 export interface RealtimeHandlers {
-  /** Something on `topic` changed, or (null) events may have been missed: fetch again. */
-  onChange(topic: string | null): void;
+  /**
+   * Something on `topic` changed, or (null) events may have been missed: fetch again.
+   * `event` is what the server said happened (most topics carry no content; meetings carry signals and chat).
+   */
+  onChange(topic: string | null, event?: Record<string, unknown>): void;
   onStatus?(status: RealtimeStatus): void;
 }
 
@@ -279,7 +283,7 @@ export function startRealtime(topics: readonly string[], ports: RealtimePorts, h
           timer = null;
           break;
         case 'changed':
-          handlers.onChange(c.topic);
+          handlers.onChange(c.topic, c.event);
           break;
         case 'status':
           handlers.onStatus?.(c.status);

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, isForbidden, isUnauthenticated } from '../api';
 import { useStore } from '../context';
-import { parseGrants, socketUrl, startRealtime, type RealtimeStatus, type SocketLike } from './realtime';
+import { parseGrants, socketUrl, startRealtime, type Grant, type RealtimeStatus, type SocketLike } from './realtime';
 
 export const GRANTS_URL = '/api/v1/realtime/grants';
 
@@ -23,16 +23,33 @@ function browserSocket(url: string): SocketLike {
   return s;
 }
 
+export interface RealtimeOptions {
+  /** Where grants come from, when not POST /api/v1/realtime/grants (a meeting's own topic). */
+  requestGrants?: (topics: string[], signal: AbortSignal) => Promise<Grant[]>;
+  /** Whether a failed grant request should stop for good; by default 401, 403 and 422. */
+  isFatal?: (err: unknown) => boolean;
+}
+
+const defaultFatal = (err: unknown) => isUnauthenticated(err) || isForbidden(err) || (err instanceof ApiError && err.status === 422);
+
 /**
  * Listens to realtime topics while the component is mounted and calls
  * `onChange` when something on them changed (or may have: after a
- * reconnection). Returns how the connection stands.
+ * reconnection), with the event's body when it has one. Returns how the
+ * connection stands. Every (re)connection asks for fresh grants: a grant
+ * lasts five minutes and is checked when subscribing.
  */
-export function useRealtime(topics: readonly string[], onChange: (topic: string | null) => void): RealtimeStatus {
+export function useRealtime(
+  topics: readonly string[],
+  onChange: (topic: string | null, event?: Record<string, unknown>) => void,
+  options: RealtimeOptions = {},
+): RealtimeStatus {
   const store = useStore();
   const [status, setStatus] = useState<RealtimeStatus>('connecting');
   const callback = useRef(onChange);
   callback.current = onChange;
+  const opts = useRef(options);
+  opts.current = options;
   const key = topics.join(' ');
 
   useEffect(() => {
@@ -44,13 +61,16 @@ export function useRealtime(topics: readonly string[], onChange: (topic: string 
     return startRealtime(
       list,
       {
-        requestGrants: async (t, signal) => parseGrants(await store.api.post(GRANTS_URL, { topics: t }, signal)),
-        isFatal: (err) => isUnauthenticated(err) || isForbidden(err) || (err instanceof ApiError && err.status === 422),
+        requestGrants: async (t, signal) => {
+          const own = opts.current.requestGrants;
+          return own ? own(t, signal) : parseGrants(await store.api.post(GRANTS_URL, { topics: t }, signal));
+        },
+        isFatal: (err) => (opts.current.isFatal ?? defaultFatal)(err),
         openSocket: () => browserSocket(socketUrl(window.location)),
         setTimer: (fn, ms) => window.setTimeout(fn, ms),
         clearTimer: (handle) => window.clearTimeout(handle as number),
       },
-      { onChange: (topic) => callback.current(topic), onStatus: setStatus },
+      { onChange: (topic, event) => callback.current(topic, event), onStatus: setStatus },
     );
   }, [store, key]);
 

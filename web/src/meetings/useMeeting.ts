@@ -1,0 +1,229 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { ApiError, isAbortError, type ApiClient } from '../api';
+import type { MessageKey } from '../i18n';
+import { useRealtime } from '../realtime/useRealtime';
+import type { RealtimeStatus } from '../realtime/realtime';
+import { participantTopic, type Location, type MeetingView } from './meeting';
+import { checklistComplete, meetingErrorKey, notReadyKeys, type ChecklistItem } from './meetingForms';
+import { joinMeeting, leaveMeeting, meetingGrant, meetingView, recordReadiness } from './meetingApi';
+import { eventType, parseChat, parseSignal, withChatLine, type ChatLine, type Signal } from './mesh';
+
+export type Phase =
+  | { name: 'loading' }
+  /** The pre-call check, before joining. */
+  | { name: 'check' }
+  | { name: 'joining' }
+  /** The host must confirm the checklist and location first. */
+  | { name: 'readiness' }
+  | { name: 'waiting' }
+  | { name: 'inCall' }
+  | { name: 'rejected' }
+  | { name: 'left' }
+  | { name: 'failed'; message: MessageKey };
+
+/** Where a view puts the caller. */
+export function phaseOf(view: MeetingView): Phase {
+  switch (view.me.state) {
+    case 'waiting':
+      return { name: 'waiting' };
+    case 'admitted':
+      return { name: 'inCall' };
+    case 'rejected':
+      return { name: 'rejected' };
+    case 'left':
+      return { name: 'left' };
+  }
+}
+
+function isCode(err: unknown, code: string): boolean {
+  return err instanceof ApiError && err.problem?.code === code;
+}
+
+export interface CallHandlers {
+  signal: (s: Signal) => void;
+  /** The realtime socket came back: signals may have been lost. */
+  reconnected: () => void;
+}
+
+export interface MeetingState {
+  phase: Phase;
+  view: MeetingView | null;
+  realtime: RealtimeStatus;
+  chat: ChatLine[];
+  /** The check is done: join (the guest has joined already). */
+  join: () => void;
+  /** The host's readiness; resolves with the missing items in words, or null when it went through (and the meeting is joined). */
+  ready: (location: Location, ticked: ReadonlySet<ChecklistItem>, equipmentTested: boolean) => Promise<MessageKey[] | null>;
+  leave: () => Promise<void>;
+  /** Fetch the view again (after the host's own changes). */
+  refresh: () => void;
+  /** The call registers where signals go (and hears of a reconnected socket); signals that come before are kept and handed over then. */
+  setSignalHandler: (handler: CallHandlers | null) => void;
+}
+
+/**
+ * One person's place in one meeting: whether they are checking their
+ * equipment, waiting, in the call or out; the view the server gives them; the
+ * realtime topic (admission, roster changes, signals and chat); and the chat
+ * lines, which live only on this page.
+ */
+export function useMeeting(api: ApiClient, id: string): MeetingState {
+  const [phase, setPhase] = useState<Phase>({ name: 'loading' });
+  const [view, setView] = useState<MeetingView | null>(null);
+  const [chat, setChat] = useState<ChatLine[]>([]);
+  const handler = useRef<CallHandlers | null>(null);
+  const early = useRef<Signal[]>([]);
+  const life = useRef<AbortController>(new AbortController());
+  /** Counts view loads and leavings: an answer that is not the latest is dropped (answers may cross). */
+  const seq = useRef(0);
+  const phaseRef = useRef(phase);
+  phaseRef.current = phase;
+  const explicitLeave = useRef(false);
+
+  useEffect(() => {
+    const ac = new AbortController();
+    life.current = ac;
+    return () => ac.abort();
+  }, []);
+
+  const show = useCallback((v: MeetingView) => {
+    setView(v);
+    setPhase(phaseOf(v));
+  }, []);
+
+  const fail = useCallback((err: unknown, action: 'load' | 'join') => {
+    if (isAbortError(err)) return;
+    setPhase({ name: 'failed', message: meetingErrorKey(err, action) });
+  }, []);
+
+  // A view already there (after a reload): no check, straight back in. Otherwise the check comes first.
+  useEffect(() => {
+    const ac = new AbortController();
+    meetingView(api, id, ac.signal).then(show, (err: unknown) => {
+      if (ac.signal.aborted) return;
+      if (isCode(err, 'participant_not_found')) setPhase({ name: 'check' });
+      else fail(err, 'load');
+    });
+    return () => ac.abort();
+  }, [api, id, show, fail]);
+
+  const refresh = useCallback(() => {
+    const mine = ++seq.current;
+    meetingView(api, id, life.current.signal).then(
+      (v) => {
+        if (mine === seq.current) show(v);
+      },
+      (err: unknown) => {
+        if (isAbortError(err) || mine !== seq.current) return;
+        // Out of the meeting (left elsewhere, or the meeting ended): say so rather than keep an old picture.
+        if (isCode(err, 'participant_not_found')) setPhase({ name: 'left' });
+        else if (isCode(err, 'meeting_not_found')) fail(err, 'load');
+      },
+    );
+  }, [api, id, show, fail]);
+
+  const join = useCallback(() => {
+    const mine = ++seq.current;
+    explicitLeave.current = false;
+    setPhase({ name: 'joining' });
+    joinMeeting(api, id, life.current.signal).then(
+      (v) => {
+        if (mine === seq.current) show(v);
+      },
+      (err: unknown) => {
+        if (mine !== seq.current) return;
+        if (isCode(err, 'not_ready')) setPhase({ name: 'readiness' });
+        else fail(err, 'join');
+      },
+    );
+  }, [api, id, show, fail]);
+
+  const ready = useCallback(
+    async (location: Location, ticked: ReadonlySet<ChecklistItem>, equipmentTested: boolean): Promise<MessageKey[] | null> => {
+      const signal = life.current.signal;
+      try {
+        await recordReadiness(api, id, { location, checklist_confirmed: checklistComplete(ticked), equipment_tested: equipmentTested }, signal);
+      } catch (err) {
+        if (isAbortError(err)) return null;
+        return notReadyKeys(err) ?? [meetingErrorKey(err, 'readiness')];
+      }
+      join();
+      return null;
+    },
+    [api, id, join],
+  );
+
+  const leave = useCallback(async () => {
+    explicitLeave.current = true;
+    seq.current++;
+    // Out at once: the call ends here (camera and microphone off) whatever the server answers.
+    setPhase({ name: 'left' });
+    try {
+      await leaveMeeting(api, id, life.current.signal);
+    } catch {
+      // Gone already, or the network: the person is shown out either way.
+    }
+  }, [api, id]);
+
+  // Leaving the page inside the app while in the meeting leaves it (a reload keeps the place).
+  useEffect(
+    () => () => {
+      const p = phaseRef.current.name;
+      if (!explicitLeave.current && (p === 'waiting' || p === 'inCall')) void leaveMeeting(api, id, new AbortController().signal).catch(() => undefined);
+    },
+    [api, id],
+  );
+
+  const setSignalHandler = useCallback((h: CallHandlers | null) => {
+    handler.current = h;
+    if (h) {
+      const list = early.current;
+      early.current = [];
+      for (const s of list) h.signal(s);
+    }
+  }, []);
+
+  const listening = view !== null && (phase.name === 'waiting' || phase.name === 'inCall');
+  const topics = useMemo(() => (listening && view ? [participantTopic(id, view.me.id)] : []), [listening, id, view?.me.id]);
+  const realtime = useRealtime(
+    topics,
+    (topic, event) => {
+      if (topic === null) {
+        refresh();
+        handler.current?.reconnected();
+        return;
+      }
+      switch (eventType(event)) {
+        case 'rejected':
+          // Said at once: a rejected person's view is no longer given to a session.
+          seq.current++;
+          setPhase({ name: 'rejected' });
+          break;
+        case 'admitted':
+        case 'roster':
+          refresh();
+          break;
+        case 'signal': {
+          const s = parseSignal(event);
+          if (!s) break;
+          if (handler.current) handler.current.signal(s);
+          else if (early.current.length < 100) early.current.push(s);
+          break;
+        }
+        case 'chat': {
+          const line = parseChat(event);
+          if (line) setChat((old) => withChatLine(old, line));
+          break;
+        }
+        default:
+          break;
+      }
+    },
+    {
+      requestGrants: (_t, signal) => meetingGrant(api, id, signal),
+      isFatal: (err) => err instanceof ApiError && err.kind === 'http' && [401, 403, 404, 422].includes(err.status),
+    },
+  );
+
+  return { phase, view, realtime, chat, join, ready, leave, refresh, setSignalHandler };
+}
