@@ -259,7 +259,8 @@ Participant Service::admit(const Actor& host, const std::string& meeting_id,
 
 Participant Service::identify(const Actor& host, const std::string& meeting_id,
                               const std::string& participant_id) {
-  return store_.database().transaction([&](soci::session& sql) {
+  std::vector<std::string> tell;
+  auto result = store_.database().transaction([&](soci::session& sql) {
     const auto m = load(sql, meeting_id);
     const auto me = host_in(sql, host, m);
     auto p = store_.find_participant(sql, participant_id);
@@ -269,8 +270,11 @@ Participant Service::identify(const Actor& host, const std::string& meeting_id,
     p->identified_at_ms = clock_.now_ms();
     store_.update_participant(sql, *p);
     record(sql, host, m, "meeting.identify");
+    tell = topics(sql, m, true);
     return *p;
   });
+  publish(tell, boost::json::object{{"type", "roster"}});
+  return result;
 }
 
 void Service::assess_confidentiality(const Actor& host, const std::string& meeting_id,

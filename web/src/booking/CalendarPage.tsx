@@ -130,6 +130,7 @@ function Calendar({ me }: { me: Me }) {
   const week = getParam(location.search, VIEW_PARAM) === WEEK;
   const span = week ? 7 : 1;
   const [note, setNote] = useState<string | null>(null);
+  const [person, setPerson] = useState('');
   const { state, reload } = useLoad(
     async (signal) => {
       if (!unitId) return null;
@@ -164,9 +165,13 @@ function Calendar({ me }: { me: Me }) {
     const d = addDays(day, i);
     days.push({ day: d, data: { appointments: [], free: [] } });
   }
+  // One person's calendar or the whole clinic's: the people are those with times in view.
+  const people = new Map<string, string>();
+  if (data) for (const x of [...data.appointments, ...data.free]) people.set(x.practitioner.id, x.practitioner.name);
+  const mine = (x: { practitioner: { id: string } }) => !person || x.practitioner.id === person;
   if (data) {
-    for (const g of groupByDay(data.appointments)) days.find((d) => d.day === g.day)?.data.appointments.push(...g.items);
-    for (const g of groupByDay(data.free)) days.find((d) => d.day === g.day)?.data.free.push(...g.items);
+    for (const g of groupByDay(data.appointments.filter(mine))) days.find((d) => d.day === g.day)?.data.appointments.push(...g.items);
+    for (const g of groupByDay(data.free.filter(mine))) days.find((d) => d.day === g.day)?.data.free.push(...g.items);
   }
   const step = week ? 7 : 1;
   return (
@@ -185,6 +190,17 @@ function Calendar({ me }: { me: Me }) {
           {t('calendar.view')}: {t(week ? 'calendar.day' : 'calendar.week')}
         </Link>
       </nav>
+      <p class="field">
+        <label for="calendar-person">{t('calendar.person')}</label>
+        <select id="calendar-person" value={person} onChange={(e) => setPerson((e.target as HTMLSelectElement).value)}>
+          <option value="">{t('calendar.everyone')}</option>
+          {[...people].map(([id, name]) => (
+            <option key={id} value={id}>
+              {name}
+            </option>
+          ))}
+        </select>
+      </p>
       <Status>{state.status === 'loading' ? t('calendar.loading') : ''}</Status>
       {note && (
         <p class="notice notice--success" role="status">

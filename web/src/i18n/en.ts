@@ -729,6 +729,8 @@ export const en: Record<MessageKey, string> = {
   'booking.casePanelIntro': 'Choose a free time for {name}. The case is closed when the time is booked.',
   'booking.caseBooked': 'Booked: {when}. The case is closed.',
   'calendar.title': 'Calendar',
+  'calendar.person': 'Show the calendar of',
+  'calendar.everyone': 'The whole clinic',
   'calendar.link': 'The clinic’s calendar',
   'calendar.noUnit': 'You have no care assignment at any clinic.',
   'calendar.day': 'Day',

@@ -733,6 +733,8 @@ export const sv = {
   'booking.casePanelIntro': 'Välj en ledig tid för {name}. Ärendet avslutas när tiden är bokad.',
   'booking.caseBooked': 'Tiden är bokad: {when}. Ärendet är avslutat.',
   'calendar.title': 'Kalender',
+  'calendar.person': 'Visa kalender för',
+  'calendar.everyone': 'Hela mottagningen',
   'calendar.link': 'Mottagningens kalender',
   'calendar.noUnit': 'Du har inget uppdrag i vården vid någon mottagning.',
   'calendar.day': 'Dag',
