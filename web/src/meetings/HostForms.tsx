@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ApiClient } from '../api';
 import { formatClockTime, formatDayTime } from '../cases/deadline';
 import { useT } from '../context';
-import { useSave } from '../notify/useSave';
+import { useSave } from '../ui/useSave';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { Field } from '../ui/Field';
 import type { Invitation, MeetingView } from './meeting';

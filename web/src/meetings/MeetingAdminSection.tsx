@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { StaffMember } from '../booking/schedule';
 import { useStore, useT } from '../context';
 import { stockholmDate } from '../format';
-import { useSave } from '../notify/useSave';
+import { useSave } from '../ui/useSave';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { Field } from '../ui/Field';
 import { meetingErrorKey, trainingBody, type TrainingError } from './meetingForms';

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { ApiClient } from '../api';
 import { formatClockTime } from '../cases/deadline';
 import { useT } from '../context';
-import { useSave } from '../notify/useSave';
+import { useSave } from '../ui/useSave';
 import { IDENTIFICATION_KEYS, mayMarkIdentified, needsAssessment, ROLE_KEYS, type MeetingView, type Participant } from './meeting';
 import { meetingErrorKey, type MeetingAction } from './meetingForms';
 import { admit, markIdentified } from './meetingApi';

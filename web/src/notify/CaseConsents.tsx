@@ -11,7 +11,7 @@ import { channelKey, consentErrorKey, sourceKey, staffConsentBody, withConsent, 
 import { NOTIFY_CHANNELS, type Consent, type MessageLang, type NotifyChannel } from './notify';
 import { AddressInput } from './AddressInput';
 import { recordConsent, unitConsents } from './notifyApi';
-import { useSave } from './useSave';
+import { useSave } from '../ui/useSave';
 
 function ConsentFacts({ consents }: { consents: Consent[] }) {
   const { t, lang } = useT();

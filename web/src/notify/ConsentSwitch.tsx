@@ -7,7 +7,7 @@ import { AddressInput } from './AddressInput';
 import { consentBody, consentErrorKey, isAddressError } from './forms';
 import { type Consent, type MessageLang, type NotifyChannel } from './notify';
 import { setMyConsent } from './notifyApi';
-import { useSave } from './useSave';
+import { useSave } from '../ui/useSave';
 
 const LABELS: Record<NotifyChannel, { switch: MessageKey; address: MessageKey; hint: MessageKey; missing: MessageKey }> = {
   sms: { switch: 'notify.switch.sms', address: 'notify.mobile', hint: 'notify.mobileHint', missing: 'notify.mobileMissing' },

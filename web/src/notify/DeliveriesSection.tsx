@@ -11,7 +11,7 @@ import { useLoad } from '../ui/useLoad';
 import { channelKey, deliveryStatusKey, eventKey, lastErrorKey, OUTBOX_PARAM, outboxHref, retryErrorKey, statusFromParam } from './forms';
 import { DELIVERY_STATUSES, type Delivery, type DeliveryStatus } from './notify';
 import { deliveries, retryDelivery } from './notifyApi';
-import { useSave } from './useSave';
+import { useSave } from '../ui/useSave';
 
 export const OUTBOX_LIMIT = 100;
 

@@ -8,7 +8,7 @@ import { AddressInput } from './AddressInput';
 import { consentErrorKey, isAddressError, preferenceBody } from './forms';
 import { NOTIFY_CHANNELS, type NotifyChannel, type Preference } from './notify';
 import { myPreferences, savePreference } from './notifyApi';
-import { useSave } from './useSave';
+import { useSave } from '../ui/useSave';
 
 type Prefs = Record<NotifyChannel, Preference>;
 

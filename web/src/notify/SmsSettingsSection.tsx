@@ -8,7 +8,7 @@ import { useLoad } from '../ui/useLoad';
 import { settingsBody, settingsErrorKey } from './forms';
 import { type ClinicSettings } from './notify';
 import { clinicSettings, saveClinicSettings } from './notifyApi';
-import { useSave } from './useSave';
+import { useSave } from '../ui/useSave';
 
 function SettingsForm({ unitId, current, onSaved }: { unitId: string; current: ClinicSettings; onSaved: (s: ClinicSettings) => void }) {
   const store = useStore();

@@ -13,7 +13,7 @@ import { markedRead, noticeBadge, noticeKey } from './forms';
 import { type Notices, type StaffNotice } from './notify';
 import { markNoticeRead, myNotices } from './notifyApi';
 import { PreferencesForm } from './PreferencesForm';
-import { useSave } from './useSave';
+import { useSave } from '../ui/useSave';
 
 export const NOTICE_LIMIT = 100;
 

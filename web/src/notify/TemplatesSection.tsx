@@ -6,7 +6,7 @@ import { useLoad } from '../ui/useLoad';
 import { channelKey, eventKey, refusalKey, templateErrorKey, templateRefusal } from './forms';
 import { EVENTS, templateId, type NotifyEvent, type Template } from './notify';
 import { saveTemplate, templates } from './notifyApi';
-import { useSave } from './useSave';
+import { useSave } from '../ui/useSave';
 
 function TemplateForm({ template, onSaved, onCancel }: { template: Template; onSaved: (t: Template) => void; onCancel: () => void }) {
   const store = useStore();

@@ -7,7 +7,7 @@ export type SavePhase = { name: 'idle' } | { name: 'busy' } | { name: 'done' } |
 /**
  * Runs one save at a time for a form: `busy` while it runs, then `done`, or
  * `failed` with the error, which the form turns into words from the
- * problem's stable code (see notify.ts). Leaving the page aborts silently.
+ * problem's stable code. Leaving the page aborts silently.
  */
 export function useSave(): {
   phase: SavePhase;
