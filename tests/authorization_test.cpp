@@ -147,6 +147,9 @@ const std::map<std::string, Policy> kPolicy{
     {"POST /api/v1/meeting-invitations/accept", Policy::public_route},
     {"PUT /api/v1/units/{id}/staff/{staff_id}/meeting-training", Policy::unit_manager},
     {"PUT /api/v1/units/{id}/staff/{staff_id}/remote-work-approval", Policy::unit_manager},
+    {"GET /api/v1/units/{id}/hosting-records", Policy::unit_manager},
+    {"DELETE /api/v1/units/{id}/staff/{staff_id}/meeting-training", Policy::unit_manager},
+    {"DELETE /api/v1/units/{id}/staff/{staff_id}/remote-work-approval", Policy::unit_manager},
 };
 
 const std::string kBjorkdalen = "0190a000-0000-7000-8000-000000000011";

@@ -315,6 +315,30 @@ void register_routes(http::Router& router, Service& service, identity::Service& 
     });
   });
 
+  router.add("GET", "/api/v1/units/{id}/hosting-records", [&](http::Request& request) {
+    const auto actor = actor_of(identity, request);
+    return guarded([&] {
+      array list;
+      for (const auto& r : service.hosting_records(actor, param(request, "id"))) {
+        value training = nullptr;
+        if (r.training) training = object{{"completed_on", r.training->completed_on}};
+        value approval = nullptr;
+        if (r.approval) {
+          approval = object{{"approved_at", core::format_rfc3339_utc(r.approval->approved_at_ms)},
+                            {"insurance_proof_seen", r.approval->insurance_proof_seen}};
+        }
+        list.push_back(object{{"staff_id", r.staff_id},
+                              {"name", r.name},
+                              {"title", r.title},
+                              {"training", std::move(training)},
+                              {"remote_work_approval", std::move(approval)},
+                              {"meetings_hosted", r.meetings_hosted}});
+      }
+      return http::Response::json(object{{"staff", std::move(list)}});
+    });
+  });
+
+  const auto no_content = [] { return http::Response{204, {}, {}}; };
   router.add(
       "PUT", "/api/v1/units/{id}/staff/{staff_id}/meeting-training", [&](http::Request& request) {
         const auto actor = actor_of(identity, request);
@@ -324,9 +348,17 @@ void register_routes(http::Router& router, Service& service, identity::Service& 
         reader.finish();
         return guarded([&] {
           service.record_training(actor, param(request, "id"), param(request, "staff_id"), date);
-          return http::Response{204, {}, {}};
+          return no_content();
         });
       });
+  router.add("DELETE", "/api/v1/units/{id}/staff/{staff_id}/meeting-training",
+             [&](http::Request& request) {
+               const auto actor = actor_of(identity, request);
+               return guarded([&] {
+                 service.withdraw_training(actor, param(request, "id"), param(request, "staff_id"));
+                 return no_content();
+               });
+             });
 
   router.add("PUT", "/api/v1/units/{id}/staff/{staff_id}/remote-work-approval",
              [&](http::Request& request) {
@@ -338,7 +370,16 @@ void register_routes(http::Router& router, Service& service, identity::Service& 
                return guarded([&] {
                  service.approve_remote_work(actor, param(request, "id"),
                                              param(request, "staff_id"), seen);
-                 return http::Response{204, {}, {}};
+                 return no_content();
+               });
+             });
+  router.add("DELETE", "/api/v1/units/{id}/staff/{staff_id}/remote-work-approval",
+             [&](http::Request& request) {
+               const auto actor = actor_of(identity, request);
+               return guarded([&] {
+                 service.withdraw_remote_work(actor, param(request, "id"),
+                                              param(request, "staff_id"));
+                 return no_content();
                });
              });
 }

@@ -49,18 +49,24 @@ Meeting Service::load(soci::session& sql, const std::string& meeting_id) {
   return *m;
 }
 
-// The actor's own place in the meeting: a guest by token, anyone else by their session.
+// The actor's own place in the meeting, whatever its state: a guest by token, anyone else by
+// their session.
 Participant Service::me_in(soci::session& sql, const Actor& actor, const Meeting& m) {
   std::optional<Participant> p;
   if (actor.guest_token) {
     p = store_.participant_by_token(sql, identity::hash_token(*actor.guest_token));
     if (p && p->meeting_id != m.id) p.reset();
   } else if (actor.principal) {
-    p = store_.active_participant(sql, m.id, actor.principal->person_kind,
+    p = store_.latest_participant(sql, m.id, actor.principal->person_kind,
                                   actor.principal->person_id);
   }
   if (!p) fail(Error::participant_not_found);
   return *p;
+}
+
+bool Service::may_join(soci::session& sql, const identity::Principal& p, const Meeting& m) {
+  return p.person_kind == "staff" ? staff_at(sql, p.person_id, m.care_unit_id, false)
+                                  : p.acting_for.value_or(p.person_id) == m.patient_id;
 }
 
 Participant Service::host_in(soci::session& sql, const Actor& actor, const Meeting& m) {
@@ -154,7 +160,12 @@ MeetingView Service::join(const Actor& actor, const std::string& meeting_id) {
   store_.database().transaction([&](soci::session& sql) {
     const auto m = load(sql, meeting_id);
     if (m.ended_at_ms) fail(Error::meeting_ended);
-    if (store_.active_participant(sql, m.id, p.person_kind, p.person_id)) return;
+    if (!may_join(sql, p, m)) fail(Error::not_allowed);
+    // Already waiting or admitted: the same place. Rejected: the host's decision stands.
+    if (const auto before = store_.latest_participant(sql, m.id, p.person_kind, p.person_id);
+        before && before->state != State::left) {
+      return;
+    }
     Participant me;
     me.id = db::new_uuid_v7();
     me.meeting_id = m.id;
@@ -163,7 +174,6 @@ MeetingView Service::join(const Actor& actor, const std::string& meeting_id) {
     me.identification = identification_of(p.person_kind, identity::to_string(p.assurance));
     me.joined_at_ms = clock_.now_ms();
     if (p.person_kind == "staff") {
-      if (!staff_at(sql, p.person_id, m.care_unit_id, false)) fail(Error::not_allowed);
       const auto s = people_.find_staff_by_id(sql, p.person_id);
       me.name = s ? s->given_name + " " + s->family_name : "";
       me.title = s ? s->title : "";
@@ -179,7 +189,6 @@ MeetingView Service::join(const Actor& actor, const std::string& meeting_id) {
       }
       record(sql, actor, m, "meeting.join");
     } else {
-      if (p.acting_for.value_or(p.person_id) != m.patient_id) fail(Error::not_allowed);
       const auto person = people_.find_patient_by_id(sql, p.person_id);
       me.name = person ? person->given_name + " " + person->family_name : "";
       me.role = p.acting_for ? Role::guardian : Role::patient;
@@ -222,6 +231,7 @@ void Service::leave(const Actor& actor, const std::string& meeting_id) {
   store_.database().transaction([&](soci::session& sql) {
     const auto m = load(sql, meeting_id);
     auto me = me_in(sql, actor, m);
+    if (me.state != State::waiting && me.state != State::admitted) return;
     me.state = State::left;
     store_.update_participant(sql, me);
     tell = topics(sql, m, true);
@@ -406,15 +416,17 @@ void Service::chat(const Actor& actor, const std::string& meeting_id, const std:
 }
 
 std::vector<IceServer> Service::ice_servers(const Actor& actor, const std::string& meeting_id) {
-  const auto me = store_.database().with_session([&](soci::session& sql) {
+  // Also before joining, so the pre-call check can test TURN (V6): anyone who may join.
+  const auto user = store_.database().with_session([&](soci::session& sql) {
     const auto m = load(sql, meeting_id);
-    return me_in(sql, actor, m);
+    if (actor.principal && may_join(sql, *actor.principal, m)) return actor.principal->person_id;
+    return me_in(sql, actor, m).id;
   });
   std::vector<IceServer> list;
   if (!settings_.stun_urls.empty()) list.push_back({settings_.stun_urls, "", ""});
   if (!settings_.turn_urls.empty() && !settings_.turn_secret.empty()) {
     const auto c =
-        turn_credentials(settings_.turn_secret, me.id, clock_.now_ms(), settings_.turn_lifetime_ms);
+        turn_credentials(settings_.turn_secret, user, clock_.now_ms(), settings_.turn_lifetime_ms);
     list.push_back({settings_.turn_urls, c.username, c.password});
   }
   return list;
@@ -427,29 +439,65 @@ std::string Service::topic_for(const Actor& actor, const std::string& meeting_id
   });
 }
 
+void Service::require_manager(soci::session& sql, const Actor& manager,
+                              const std::string& care_unit_id, const std::string& staff_id) {
+  if (!manager.principal || !staff_at(sql, manager.principal->person_id, care_unit_id, true) ||
+      (!staff_id.empty() && !staff_at(sql, staff_id, care_unit_id, false))) {
+    fail(Error::not_allowed);
+  }
+}
+
+std::vector<HostingRecord> Service::hosting_records(const Actor& manager,
+                                                    const std::string& care_unit_id) {
+  return store_.database().with_session([&](soci::session& sql) {
+    require_manager(sql, manager, care_unit_id, "");
+    std::vector<HostingRecord> list;
+    for (const auto& s : people_.staff_at_unit(sql, care_unit_id)) {
+      HostingRecord r;
+      r.staff_id = s.id;
+      r.name = s.given_name + " " + s.family_name;
+      r.title = s.title;
+      r.training = store_.training(sql, s.id);
+      r.approval = store_.approval(sql, s.id, care_unit_id);
+      r.meetings_hosted = store_.meetings_hosted(sql, s.id, care_unit_id, "");
+      list.push_back(std::move(r));
+    }
+    return list;
+  });
+}
+
 void Service::record_training(const Actor& manager, const std::string& care_unit_id,
                               const std::string& staff_id, const std::string& completed_on) {
-  if (!manager.principal || !core::parse_date(completed_on)) fail(Error::bad_input);
+  if (!core::parse_date(completed_on)) fail(Error::bad_input);
   store_.database().transaction([&](soci::session& sql) {
-    if (!staff_at(sql, manager.principal->person_id, care_unit_id, true) ||
-        !staff_at(sql, staff_id, care_unit_id, false)) {
-      fail(Error::not_allowed);
-    }
+    require_manager(sql, manager, care_unit_id, staff_id);
     store_.save_training(sql, {staff_id, completed_on, manager.principal->person_id},
                          clock_.now_ms());
   });
 }
 
+void Service::withdraw_training(const Actor& manager, const std::string& care_unit_id,
+                                const std::string& staff_id) {
+  store_.database().transaction([&](soci::session& sql) {
+    require_manager(sql, manager, care_unit_id, staff_id);
+    store_.delete_training(sql, staff_id);
+  });
+}
+
 void Service::approve_remote_work(const Actor& manager, const std::string& care_unit_id,
                                   const std::string& staff_id, bool insurance_proof_seen) {
-  if (!manager.principal) fail(Error::not_allowed);
   store_.database().transaction([&](soci::session& sql) {
-    if (!staff_at(sql, manager.principal->person_id, care_unit_id, true) ||
-        !staff_at(sql, staff_id, care_unit_id, false)) {
-      fail(Error::not_allowed);
-    }
+    require_manager(sql, manager, care_unit_id, staff_id);
     store_.save_approval(sql, {staff_id, care_unit_id, manager.principal->person_id,
                                insurance_proof_seen, clock_.now_ms()});
+  });
+}
+
+void Service::withdraw_remote_work(const Actor& manager, const std::string& care_unit_id,
+                                   const std::string& staff_id) {
+  store_.database().transaction([&](soci::session& sql) {
+    require_manager(sql, manager, care_unit_id, staff_id);
+    store_.delete_approval(sql, staff_id, care_unit_id);
   });
 }
 

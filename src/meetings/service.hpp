@@ -61,6 +61,16 @@ struct MeetingView {
   std::string care_unit_name;
 };
 
+// What hosting from home depends on, per staff member of a unit (for the unit manager).
+struct HostingRecord {
+  std::string staff_id;
+  std::string name;
+  std::string title;
+  std::optional<Training> training;
+  std::optional<RemoteWorkApproval> approval;
+  int meetings_hosted = 0;
+};
+
 struct IceServer {
   std::vector<std::string> urls;
   std::string username;
@@ -116,15 +126,25 @@ class Service {
   const core::Clock& clock() const { return clock_; }
 
   // --- staff records (the unit manager) ---
+  std::vector<HostingRecord> hosting_records(const Actor& manager, const std::string& care_unit_id);
   void record_training(const Actor& manager, const std::string& care_unit_id,
                        const std::string& staff_id, const std::string& completed_on);
+  void withdraw_training(const Actor& manager, const std::string& care_unit_id,
+                         const std::string& staff_id);
   void approve_remote_work(const Actor& manager, const std::string& care_unit_id,
                            const std::string& staff_id, bool insurance_proof_seen);
+  void withdraw_remote_work(const Actor& manager, const std::string& care_unit_id,
+                            const std::string& staff_id);
 
  private:
   Meeting load(soci::session& sql, const std::string& meeting_id);
   Participant me_in(soci::session& sql, const Actor& actor, const Meeting& m);
   Participant host_in(soci::session& sql, const Actor& actor, const Meeting& m);
+  // The patient (or their guardian) and staff of the unit may join; guests come by link.
+  bool may_join(soci::session& sql, const identity::Principal& p, const Meeting& m);
+  // The actor manages the unit, and `staff_id` (unless empty) works there.
+  void require_manager(soci::session& sql, const Actor& manager, const std::string& care_unit_id,
+                       const std::string& staff_id);
   bool staff_at(soci::session& sql, const std::string& staff_id, const std::string& care_unit_id,
                 bool manager);
   void record(soci::session& sql, const Actor& actor, const Meeting& m, const std::string& action);

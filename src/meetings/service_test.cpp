@@ -255,8 +255,65 @@ TEST_P(MeetingsServiceTest, IceServersCarryTimeLimitedTurnCredentials) {
   const auto expiry = std::stoll(servers[1].username.substr(0, servers[1].username.find(':')));
   EXPECT_EQ(expiry, (clock_.now_ms() + 3'600'000) / 1000);
   EXPECT_EQ(servers[1].credential.size(), 28u);
-  EXPECT_EQ(error_of([&] { service_.ice_servers(patient("erik"), id); }),
-            Error::participant_not_found);  // only those in the meeting
+  // Before joining too (the pre-call check tests TURN), but only for those who may join.
+  EXPECT_EQ(service_.ice_servers(patient("erik"), id).size(), 2u);
+  EXPECT_EQ(error_of([&] { service_.ice_servers(patient("ella"), id); }),
+            Error::participant_not_found);
+  EXPECT_EQ(error_of([&] { service_.ice_servers(guest("not-a-token"), id); }),
+            Error::participant_not_found);
+}
+
+TEST_P(MeetingsServiceTest, TheTurnedAwaySeeItAndStayOutWhileThoseWhoLeftMayComeBack) {
+  const auto id = hosted_meeting();
+  const auto erik = service_.join(patient("erik"), id).me;
+  service_.admit(staff("karin"), id, erik.id, false);
+  const auto seen = service_.view(patient("erik"), id);
+  EXPECT_EQ(seen.me.state, State::rejected);
+  EXPECT_EQ(seen.participants.size(), 1u);  // still sees nobody
+  // Joining again does not put him back in the waiting room: the host's decision stands.
+  EXPECT_EQ(service_.join(patient("erik"), id).me.state, State::rejected);
+  EXPECT_EQ(service_.view(staff("karin"), id).participants.size(), 1u);
+  // Someone who left (a closed tab) waits again when they come back.
+  const auto anna = service_.join(staff("anna"), id).me;
+  service_.admit(staff("karin"), id, anna.id, true);
+  const auto host_topic = participant_topic(id, service_.view(staff("karin"), id).me.id);
+  const auto before = events_to(host_topic).size();
+  service_.leave(staff("anna"), id);
+  EXPECT_EQ(events_to(host_topic).size(), before + 1);  // the host's roster is told
+  EXPECT_EQ(service_.view(staff("anna"), id).me.state, State::left);
+  const auto back = service_.join(staff("anna"), id).me;
+  EXPECT_EQ(back.state, State::waiting);
+  EXPECT_NE(back.id, anna.id);
+}
+
+TEST_P(MeetingsServiceTest, TheUnitManagerSeesAndWithdrawsWhatHostingFromHomeRestsOn) {
+  const auto id = hosted_meeting();
+  service_.approve_remote_work(staff("mats"), kUnit, "karin", true);
+  auto records = service_.hosting_records(staff("mats"), kUnit);
+  const auto karin = std::find_if(records.begin(), records.end(),
+                                  [](const auto& r) { return r.staff_id == "karin"; });
+  ASSERT_NE(karin, records.end());
+  EXPECT_EQ(karin->name, "Karin Ekström");
+  ASSERT_TRUE(karin->training.has_value());
+  EXPECT_EQ(karin->training->completed_on, "2026-09-01");
+  ASSERT_TRUE(karin->approval.has_value());
+  EXPECT_TRUE(karin->approval->insurance_proof_seen);
+  EXPECT_EQ(karin->meetings_hosted, 1);
+  EXPECT_EQ(error_of([&] { service_.hosting_records(staff("karin"), kUnit); }),
+            Error::not_allowed);  // the unit manager's view
+  service_.withdraw_remote_work(staff("mats"), kUnit, "karin");
+  service_.withdraw_training(staff("mats"), kUnit, "karin");
+  records = service_.hosting_records(staff("mats"), kUnit);
+  for (const auto& r : records) {
+    EXPECT_FALSE(r.approval.has_value());
+    EXPECT_FALSE(r.training.has_value());
+  }
+  std::vector<std::string> missing;
+  error_of([&] { service_.ready(staff("karin"), id, {Location::home, true, true}); }, &missing);
+  EXPECT_EQ(missing, (std::vector<std::string>{"training_missing", "remote_work_not_approved",
+                                               "too_few_meetings_held"}));
+  EXPECT_EQ(error_of([&] { service_.withdraw_remote_work(staff("anna"), kUnit, "karin"); }),
+            Error::not_allowed);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, MeetingsServiceTest,

@@ -249,14 +249,14 @@ std::optional<Participant> Store::participant_by_token(soci::session& sql,
   return first<Participant>(rows, participant_from);
 }
 
-std::optional<Participant> Store::active_participant(soci::session& sql,
+std::optional<Participant> Store::latest_participant(soci::session& sql,
                                                      const std::string& meeting_id,
                                                      const std::string& person_kind,
                                                      const std::string& person_id) {
   soci::rowset<soci::row> rows =
       (sql.prepare << std::string(kParticipantColumns) +
-                          " WHERE meeting_id = :m AND person_kind = :k AND person_id = :p AND"
-                          " state IN ('waiting', 'admitted') ORDER BY joined_at_ms DESC",
+                          " WHERE meeting_id = :m AND person_kind = :k AND person_id = :p"
+                          " ORDER BY joined_at_ms DESC, id DESC",
        soci::use(meeting_id, "m"), soci::use(person_kind, "k"), soci::use(person_id, "p"));
   return first<Participant>(rows, participant_from);
 }
@@ -344,6 +344,22 @@ std::optional<RemoteWorkApproval> Store::approval(soci::session& sql, const std:
     return RemoteWorkApproval{r.get<std::string>(0), r.get<std::string>(1), r.get<std::string>(2),
                               r.get<int>(3) != 0, r.get<long long>(4)};
   });
+}
+
+bool Store::delete_approval(soci::session& sql, const std::string& staff_id,
+                            const std::string& care_unit_id) {
+  soci::statement st = (sql.prepare << "DELETE FROM staff_remote_work_approvals WHERE staff_id = :s"
+                                       " AND care_unit_id = :u",
+                        soci::use(staff_id, "s"), soci::use(care_unit_id, "u"));
+  st.execute(true);
+  return st.get_affected_rows() > 0;
+}
+
+bool Store::delete_training(soci::session& sql, const std::string& staff_id) {
+  soci::statement st =
+      (sql.prepare << "DELETE FROM staff_trainings WHERE staff_id = :s", soci::use(staff_id, "s"));
+  st.execute(true);
+  return st.get_affected_rows() > 0;
 }
 
 void Store::save_training(soci::session& sql, const Training& t, std::int64_t now_ms) {

@@ -32,8 +32,8 @@ class Store {
   std::optional<Participant> find_participant(soci::session& sql, const std::string& id);
   std::optional<Participant> participant_by_token(soci::session& sql,
                                                   const std::string& token_hash);
-  // The person's place in the meeting while waiting or admitted.
-  std::optional<Participant> active_participant(soci::session& sql, const std::string& meeting_id,
+  // The person's latest place in the meeting, whatever its state (rejected, left …).
+  std::optional<Participant> latest_participant(soci::session& sql, const std::string& meeting_id,
                                                 const std::string& person_kind,
                                                 const std::string& person_id);
   std::vector<Participant> participants(soci::session& sql, const std::string& meeting_id);
@@ -50,7 +50,11 @@ class Store {
   void save_approval(soci::session& sql, const RemoteWorkApproval& a);
   std::optional<RemoteWorkApproval> approval(soci::session& sql, const std::string& staff_id,
                                              const std::string& care_unit_id);
+  // Withdraws the approval; false if there was none.
+  bool delete_approval(soci::session& sql, const std::string& staff_id,
+                       const std::string& care_unit_id);
   void save_training(soci::session& sql, const Training& t, std::int64_t now_ms);
+  bool delete_training(soci::session& sql, const std::string& staff_id);
   std::optional<Training> training(soci::session& sql, const std::string& staff_id);
   // Meetings at the unit this staff member hosted (was admitted to as host), other than one.
   int meetings_hosted(soci::session& sql, const std::string& staff_id,
