@@ -36,7 +36,7 @@ std::vector<db::Migration> all_migrations() {
   std::vector<db::Migration> all;
   for (auto list : {directory::migrations(), identity::migrations(), audit::migrations(),
                     eservices::migrations(), booking::migrations(), notify::migrations(),
-                    meetings::migrations()}) {
+                    meetings::migrations(), realtime_migrations()}) {
     for (auto& m : list) all.push_back(std::move(m));
   }
   return all;
@@ -66,7 +66,8 @@ Application::Application(Config config)
       booking_store_(*database_),
       meetings_store_(*database_),
       notify_store_(*database_),
-      hub_(topic_policy(topic_grants_, *clock_)) {
+      hub_(topic_policy(topic_grants_, *clock_)),
+      bus_(hub_, *database_, config_.effective_database_url()) {
   directory::register_routes(router_, directory_service_, directory_cache_);
   identity::register_routes(router_, identity_service_);
   std::vector<identity::oidc::ProviderConfig> providers;
@@ -94,7 +95,7 @@ Application::Application(Config config)
       eservices_store_, identity_store_, audit_service_, *clock_, calendar_,
       std::move(eservices_settings),
       [this](const std::string& topic, const boost::json::value& event) {
-        hub_.publish(topic, event);
+        bus_.publish(topic, event);
       });
   eservices::register_routes(router_, *eservices_service_, identity_service_);
   wire_booking();
@@ -214,12 +215,15 @@ void Application::wire_meetings() {
   meetings_service_ = std::make_unique<meetings::Service>(
       meetings_store_, booking_store_, identity_store_, audit_service_, *clock_, s,
       [this](const std::string& topic, const boost::json::value& event) {
-        hub_.publish(topic, event);
+        bus_.publish(topic, event);
       });
   meetings::register_routes(router_, *meetings_service_, identity_service_, topic_grants_);
 }
 
-void Application::start_jobs() {
+void Application::start() {
+  // Every node signs and checks realtime grants with the same key, and hears the others.
+  topic_grants_.use_key(shared_grant_key(*database_));
+  bus_.start();
   booking_service_->extend_slots();
   jobs_.add("booking.extend_slots", std::chrono::hours(1),
             [this] { booking_service_->extend_slots(); });

@@ -6,6 +6,7 @@
 
 #include "app/config.hpp"
 #include "app/jobs.hpp"
+#include "app/realtime.hpp"
 #include "audit/service.hpp"
 #include "booking/service.hpp"
 #include "booking/store.hpp"
@@ -51,8 +52,9 @@ class Application {
   db::Database& database() { return *database_; }
   http::Router& router() { return router_; }
   http::Hub& hub() { return hub_; }
-  // Starts the background jobs (answer-clock escalations, attachment retention); serve only.
-  void start_jobs();
+  // Serve only, after migrating: takes the cluster's grant key, joins the realtime bus, and
+  // starts the background jobs (answer-clock escalations, retention, notification delivery).
+  void start();
   const core::Clock& clock() const { return *clock_; }
 
  private:
@@ -82,6 +84,7 @@ class Application {
   identity::TopicGrants topic_grants_;
   http::Router router_;
   http::Hub hub_;
+  Bus bus_;
   WorkerPool delivery_;  // stopped before everything it uses
   PeriodicJobs jobs_;    // last: stopped first, while everything it uses still exists
 };

@@ -93,7 +93,7 @@ void run_server(const Config& config) {
   Application application(config);
   migrate_database(application.database());
   if (config.demo_enabled()) load_demo_data(application.database());
-  application.start_jobs();
+  application.start();
 
   const auto listen = parse_listen(config.listen);
   http::ServerConfig server_config;

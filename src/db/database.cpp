@@ -25,26 +25,6 @@ std::string quote_conninfo(std::string_view value) {
   return out + "'";
 }
 
-std::string postgres_conninfo(std::string_view url) {
-  const auto parsed = boost::urls::parse_uri(url);
-  if (!parsed) throw std::invalid_argument("database url is not a valid postgresql:// URL");
-  std::string info;
-  const auto add = [&](std::string_view key, std::string_view value) {
-    if (value.empty()) return;
-    if (!info.empty()) info.push_back(' ');
-    info += std::string(key) + "=" + quote_conninfo(value);
-  };
-  add("host", parsed->encoded_host().empty() ? "" : std::string(parsed->host()));
-  add("port", parsed->port());
-  add("user", parsed->has_userinfo() ? std::string(parsed->user()) : "");
-  add("password", parsed->has_password() ? std::string(parsed->password()) : "");
-  std::string path = parsed->path();
-  if (path.starts_with("/")) path.erase(0, 1);
-  add("dbname", path);
-  for (auto param : parsed->params()) add(param.key, param.value);
-  return info;
-}
-
 Target parse_url(std::string_view url) {
   if (url.starts_with("postgresql://") || url.starts_with("postgres://")) {
     return {Dialect::postgresql, postgres_conninfo(url)};
@@ -71,6 +51,26 @@ void configure_sqlite(soci::session& sql) {
 }
 
 }  // namespace
+
+std::string postgres_conninfo(std::string_view url) {
+  const auto parsed = boost::urls::parse_uri(url);
+  if (!parsed) throw std::invalid_argument("database url is not a valid postgresql:// URL");
+  std::string info;
+  const auto add = [&](std::string_view key, std::string_view value) {
+    if (value.empty()) return;
+    if (!info.empty()) info.push_back(' ');
+    info += std::string(key) + "=" + quote_conninfo(value);
+  };
+  add("host", parsed->encoded_host().empty() ? "" : std::string(parsed->host()));
+  add("port", parsed->port());
+  add("user", parsed->has_userinfo() ? std::string(parsed->user()) : "");
+  add("password", parsed->has_password() ? std::string(parsed->password()) : "");
+  std::string path = parsed->path();
+  if (path.starts_with("/")) path.erase(0, 1);
+  add("dbname", path);
+  for (auto param : parsed->params()) add(param.key, param.value);
+  return info;
+}
 
 std::string redact_url(std::string_view url) {
   const auto scheme = url.find("://");

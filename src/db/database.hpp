@@ -18,6 +18,9 @@ struct DatabaseConfig {
   std::size_t pool_size = 4;
 };
 
+// A postgresql:// URL in libpq's keyword=value form (SOCI mangles URLs).
+std::string postgres_conninfo(std::string_view url);
+
 // The URL with any password replaced, safe for logs and error messages.
 std::string redact_url(std::string_view url);
 

@@ -1,6 +1,6 @@
 #pragma once
 // Topic fan-out for realtime events. Sessions subscribe to topics; capabilities publish
-// events to a topic. In-process for one node; a bus port feeds it across nodes later.
+// events to a topic. This node only: app::Bus carries events between nodes.
 #include <boost/json/value.hpp>
 
 #include <functional>

@@ -1,8 +1,8 @@
 #pragma once
 // Signed, expiring permission to listen to one realtime topic. An authenticated HTTP request
 // decides who may listen (that needs the database); the WebSocket checks the signature on
-// its I/O thread without blocking. The key lives in memory: grants of one node are not
-// accepted by another, and a restart invalidates them (clients ask again).
+// its I/O thread without blocking. A served node takes the key all nodes share from the
+// database (app/realtime), so a grant from one node opens the topic on any other.
 #include <array>
 #include <cstdint>
 #include <string>
@@ -16,6 +16,8 @@ class TopicGrants {
 
   TopicGrants();  // a fresh random key
   explicit TopicGrants(const std::array<unsigned char, 32>& key) : key_(key) {}
+  // Before serving only: the I/O threads read the key without a lock.
+  void use_key(const std::array<unsigned char, 32>& key) { key_ = key; }
 
   // "<expires_ms>.<hex MAC over topic and expiry>"
   std::string issue(std::string_view topic, std::int64_t now_ms) const;

@@ -1,0 +1,91 @@
+#include "app/realtime.hpp"
+
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+
+#include "db/testing.hpp"
+
+namespace oppenvard::app {
+namespace {
+
+using namespace std::chrono_literals;
+
+class Collector : public http::Subscriber {
+ public:
+  void deliver(std::shared_ptr<const std::string> frame) override {
+    std::lock_guard lock(mutex_);
+    frames_.push_back(*frame);
+    changed_.notify_all();
+  }
+  // Waits until `n` frames arrived or `timeout` passed; returns what arrived.
+  std::vector<std::string> wait_for(std::size_t n, std::chrono::milliseconds timeout) {
+    std::unique_lock lock(mutex_);
+    changed_.wait_for(lock, timeout, [&] { return frames_.size() >= n; });
+    return frames_;
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::vector<std::string> frames_;
+};
+
+class RealtimeBusTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override { db::migrate(scratch_.db(), realtime_migrations()); }
+
+  db::testing::ScratchDatabase scratch_{GetParam()};
+};
+
+TEST_P(RealtimeBusTest, EveryNodeSharesOneGrantKey) {
+  const auto first = shared_grant_key(scratch_.db());
+  EXPECT_EQ(shared_grant_key(scratch_.db()), first);  // the second node reads the first's
+  const identity::TopicGrants one(first);
+  const identity::TopicGrants other(shared_grant_key(scratch_.db()));
+  EXPECT_TRUE(other.verify("unit:x", one.issue("unit:x", 1'000), 2'000));
+}
+
+TEST_P(RealtimeBusTest, EventsReachEveryNodeOnceAlsoWhenTooLargeForNotify) {
+  http::Hub hub_a(nullptr);
+  http::Hub hub_b(nullptr);
+  Bus a(hub_a, scratch_.db(), scratch_.url());
+  Bus b(hub_b, scratch_.db(), scratch_.url());
+  a.start();
+  b.start();
+  auto here = std::make_shared<Collector>();
+  auto there = std::make_shared<Collector>();
+  hub_a.subscribe("case:1", here);
+  hub_b.subscribe("case:1", there);
+
+  const std::string large(12'000, 'x');
+  a.publish("case:1", boost::json::object{{"status", "answered"}});
+  a.publish("case:1", boost::json::object{{"sdp", large}});
+  a.publish("case:2", boost::json::object{{"status", "new"}});  // nobody listens
+
+  const auto mine = here->wait_for(2, 5s);
+  ASSERT_EQ(mine.size(), 2u);
+  EXPECT_NE(mine[0].find("answered"), std::string::npos);
+  if (GetParam() == "postgresql") {
+    const auto theirs = there->wait_for(2, 5s);
+    ASSERT_EQ(theirs.size(), 2u);
+    EXPECT_EQ(theirs[0], mine[0]);  // the same frame, in order
+    EXPECT_EQ(theirs[1], mine[1]);
+    EXPECT_GT(theirs[1].size(), Bus::kNotifyLimit);
+  } else {
+    EXPECT_TRUE(there->wait_for(1, 200ms).empty());  // SQLite: one node, one hub
+  }
+  // Nothing doubled: the publishing node does not deliver its own notification again.
+  EXPECT_EQ(here->wait_for(3, 300ms).size(), 2u);
+  EXPECT_LE(there->wait_for(3, 300ms).size(), 2u);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, RealtimeBusTest, ::testing::ValuesIn(db::testing::backends()),
+                         db::testing::BackendName{});
+
+}  // namespace
+}  // namespace oppenvard::app
