@@ -14,9 +14,8 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import {
   api,
-  assertAxeClean,
   assertNoProblems,
-  assertNoSidewaysScroll,
+  checkPage,
   clinicByName,
   DEMO_PEOPLE,
   launch,
@@ -94,14 +93,6 @@ function clock(iso) {
   return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
     .format(new Date(iso))
     .replace(':', '.');
-}
-
-async function checkPage(page, what) {
-  await assertAxeClean(page, what);
-  const size = page.viewportSize();
-  await page.setViewportSize({ width: 320, height: 800 });
-  await assertNoSidewaysScroll(page, `${what} at 320 px`);
-  await page.setViewportSize(size);
 }
 
 async function csrf(page) {

@@ -13,7 +13,7 @@ import {
   api,
   assertAxeClean,
   assertNoProblems,
-  assertNoSidewaysScroll,
+  checkPage,
   clinicByName,
   DEMO_PEOPLE,
   headingText,
@@ -121,14 +121,6 @@ async function sendViaApi(page, code, fields) {
   });
   assert.equal(res.status(), 201, await res.text());
   return (await res.json()).id;
-}
-
-async function checkPage(page, what) {
-  await assertAxeClean(page, what);
-  const size = page.viewportSize();
-  await page.setViewportSize({ width: 320, height: 800 });
-  await assertNoSidewaysScroll(page, `${what} at 320 px`);
-  await page.setViewportSize(size);
 }
 
 test('a patient sends each of the eight basic e-services and sees the answer deadline', async () => {

@@ -153,6 +153,15 @@ export async function assertNoSidewaysScroll(page, what) {
   assert.ok(scrollWidth <= clientWidth, `${what}: page is ${scrollWidth}px wide in a ${clientWidth}px window`);
 }
 
+/** The usual checks of a page as it is now: no axe WCAG 2.1 A/AA violations, and at 320 px no sideways scrolling. */
+export async function checkPage(page, what) {
+  await assertAxeClean(page, what);
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 320, height: 800 });
+  await assertNoSidewaysScroll(page, `${what} at 320 px`);
+  await page.setViewportSize(size);
+}
+
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** A TCP port on 127.0.0.1 that nothing listens on just now. */

@@ -5,11 +5,14 @@
 // the check to the waiting room, where nothing is sent to or from him, until
 // Karin lets him in: then each decodes the other's video and audio. A guest
 // of the municipality joins by a single-use link after Karin records the
-// confidentiality assessment, and all three decode each other (a mesh). With
-// only a TURN relay allowed (coturn started here) the media goes through it.
-// A host at home is refused with what is missing, until the unit manager
-// approves; the switch to phone shows the reminder for calling from a mobile;
-// axe checks the pre-call check, the waiting room and the meeting.
+// confidentiality assessment, and all three decode each other (a mesh); when
+// the guest closes her tab she drops off Karin's list. With only a TURN relay
+// allowed (coturn started here) the media of all three goes through it. A
+// host at home is refused with what is missing, until the unit manager
+// approves (and again once the approval is withdrawn); someone the host
+// declines is told so and never gets a peer connection; the switch to phone
+// shows the reminder for calling from a mobile; axe checks the pre-call
+// check, the waiting room, the meeting and the declined page.
 //
 // Join-to-first-frame (admission click to the first decoded frame on the
 // admitted person's page) is printed as one JSON line per call, for
@@ -27,7 +30,7 @@ import { after, before, test } from 'node:test';
 import {
   assertAxeClean,
   assertNoProblems,
-  assertNoSidewaysScroll,
+  checkPage,
   clinicByName,
   DEMO_PEOPLE,
   freePort,
@@ -121,18 +124,22 @@ function stockholmDay(iso) {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
 }
 
-/** The pre-call check has measured what it measures by itself. */
-async function checkDone(page) {
+/** The pre-call check has measured what it measures by itself; `relay`, when given, is what it must say of the TURN relay. */
+async function checkDone(page, { relay = null } = {}) {
   await page.getByRole('heading', { name: 'Testa kamera, ljud och uppkoppling' }).waitFor();
   await page.getByText(/^(Utrustningen fungerar\.|Allt fungerar inte\.)/).waitFor({ timeout: 20_000 });
+  if (relay !== null) {
+    const row = page.locator('.precall__row', { hasText: 'Videoserver (TURN)' });
+    assert.equal((await row.locator('.badge').innerText()).trim(), relay, 'the TURN relay as the pre-call check found it');
+  }
 }
 
 /** Karin opens the meeting from the calendar, passes the check and her readiness (at the workplace), and hosts. */
-async function hostFromCalendar(page, appointment, { location = 'workplace' } = {}) {
+async function hostFromCalendar(page, appointment, { location = 'workplace', relay = null } = {}) {
   await page.goto(`/personal/kalender?enhet=${clinic.id}&dag=${stockholmDay(appointment.start)}`);
   await page.locator(`#appointment-${appointment.id}`).getByRole('button', { name: /^Öppna videomötet/ }).click();
   await page.waitForURL(/\/mote\/[^/]+$/);
-  await checkDone(page);
+  await checkDone(page, { relay });
   assert.match(await page.locator('.precall').innerText(), /Utrustningen fungerar\./);
   await page.getByRole('button', { name: 'Gå vidare' }).click();
   await page.getByRole('heading', { name: 'Innan du öppnar mötet' }).waitFor();
@@ -144,22 +151,47 @@ async function hostFromCalendar(page, appointment, { location = 'workplace' } = 
 }
 
 /** Erik goes from Mina tider to the meeting, through the check, to the waiting room. */
-async function patientToWaitingRoom(page, appointment, { axe = false } = {}) {
+async function patientToWaitingRoom(page, appointment, { axe = false, relay = null } = {}) {
   await page.goto('/patient/tider');
   await page.locator(`#appointment-${appointment.id}`).getByRole('button', { name: /^Till videomötet/ }).click();
   await page.waitForURL(/\/mote\/[^/]+$/);
-  await checkDone(page);
+  await checkDone(page, { relay });
   if (axe) await checkPage(page, 'the pre-call check');
   await page.getByRole('button', { name: 'Gå till väntrummet' }).click();
   await page.getByRole('heading', { name: 'Väntar på att bli insläppt' }).waitFor();
 }
 
-async function checkPage(page, what) {
-  await assertAxeClean(page, what);
-  const size = page.viewportSize();
-  await page.setViewportSize({ width: 320, height: 800 });
-  await assertNoSidewaysScroll(page, `${what} at 320 px`);
-  await page.setViewportSize(size);
+/** The host lets `name` in from the waiting list. */
+async function admit(page, name) {
+  await page.locator('#waiting-list li', { hasText: name }).getByRole('button', { name: /^Släpp in/ }).click();
+}
+
+/** The host makes a single-use link for a guest; resolves with the whole link as shown to copy. */
+async function inviteGuest(page, { name, organisation, title }) {
+  const invite = page.locator('section', { has: page.getByRole('heading', { name: 'Bjud in en gäst' }) });
+  await invite.getByLabel('Namn').fill(name);
+  await invite.getByLabel('Organisation').fill(organisation);
+  await invite.getByLabel('Titel eller roll (valfritt)').fill(title);
+  await invite.getByRole('button', { name: 'Skapa länk' }).click();
+  return invite.getByLabel(`Länk till ${name}`).inputValue();
+}
+
+/** The host records the confidentiality assessment (needed before letting a guest in). */
+async function assessConfidentiality(page) {
+  await page.getByLabel('Bedömning').fill('Samtycke finns; samordnad individuell plan.');
+  await page.getByRole('button', { name: 'Dokumentera sekretessprövningen' }).click();
+  await page.getByText(/^Sekretessprövningen är dokumenterad kl\./).waitFor();
+}
+
+/** The guest, not logged in, opens the link (which leaves the address bar at once), passes the check and waits. */
+async function guestToWaitingRoom(page, link, { axe = false } = {}) {
+  await page.goto(link);
+  await page.getByRole('heading', { level: 1, name: 'Videomöte för gäster' }).waitFor();
+  assert.equal(new URL(page.url()).hash, '', 'the token is removed from the address bar');
+  await checkDone(page);
+  if (axe) await checkPage(page, 'the guest’s pre-call check');
+  await page.getByRole('button', { name: 'Gå till väntrummet' }).click();
+  await page.getByRole('heading', { name: 'Väntar på att bli insläppt' }).waitFor();
 }
 
 // --- media helpers ---
@@ -248,7 +280,7 @@ test('a patient waits unseen, is let in, and patient and host see and hear each 
     await karin.page.getByText('Registrerat: Erik Sandberg har visat legitimation i kameran.').waitFor();
     await karin.page.locator('#waiting-list li', { hasText: 'Erik Sandberg' }).getByText(/Legitimation visad i kameran kl\./).waitFor();
     const admittedAt = Date.now();
-    await karin.page.locator('#waiting-list li', { hasText: 'Erik Sandberg' }).getByRole('button', { name: /^Släpp in/ }).click();
+    await admit(karin.page, 'Erik Sandberg');
     await waitForMedia(erik.page, (m) => m.length === 1 && decodesVideo(m[0]), 'Erik decodes Karin’s video');
     reportFirstFrame(Date.now() - admittedAt, 2, false);
 
@@ -259,10 +291,18 @@ test('a patient waits unseen, is let in, and patient and host see and hear each 
     await erik.page.getByText('Mötet spelas inte in.').waitFor();
 
     // The chat reaches the other and is said not to be stored.
-    await erik.page.getByText('Chatten sparas inte någonstans', { exact: false }).waitFor();
+    await erik.page.getByText('Chatten sparas inte efter mötet.').waitFor();
     await erik.page.getByLabel('Meddelande').fill('Hej från Erik');
     await erik.page.getByRole('button', { name: 'Skicka' }).click();
     await karin.page.getByRole('log').getByText('Hej från Erik').waitFor();
+
+    // Karin, staff, copies the chat for the case or the journal; Erik, the patient, is not offered it.
+    await karin.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    await karin.page.getByRole('button', { name: 'Kopiera chatten' }).click();
+    await karin.page.getByText('Chatten är kopierad.', { exact: false }).waitFor();
+    const transcript = await karin.page.evaluate(() => navigator.clipboard.readText());
+    assert.match(transcript, /^Chatt från videomöte \d{4}-\d{2}-\d{2}\n\d{2}:\d{2} Erik Sandberg: Hej från Erik$/);
+    assert.equal(await erik.page.getByRole('button', { name: 'Kopiera chatten' }).count(), 0, 'only staff may copy the chat');
 
     // Mute and unmute; Karin shares her screen and Erik keeps decoding.
     await erik.page.getByRole('button', { name: 'Stäng av mikrofonen' }).click();
@@ -297,26 +337,15 @@ test('a guest of another organisation joins by link after the confidentiality as
     const appointment = await bookVideo(karin.page, erik.page);
     await hostFromCalendar(karin.page, appointment);
     await patientToWaitingRoom(erik.page, appointment);
-    await karin.page.locator('#waiting-list li', { hasText: 'Erik Sandberg' }).getByRole('button', { name: /^Släpp in/ }).click();
+    await admit(karin.page, 'Erik Sandberg');
     await waitForMedia(erik.page, seesAndHears(1), 'Erik sees and hears Karin');
 
     // Karin invites Sofia Berg of the municipality; the link has this site's origin and the token in the fragment.
-    const invite = karin.page.locator('section', { has: karin.page.getByRole('heading', { name: 'Bjud in en gäst' }) });
-    await invite.getByLabel('Namn').fill('Sofia Berg');
-    await invite.getByLabel('Organisation').fill('Botkyrka kommun');
-    await invite.getByLabel('Titel eller roll (valfritt)').fill('Socialsekreterare');
-    await invite.getByRole('button', { name: 'Skapa länk' }).click();
-    const link = await invite.getByLabel('Länk till Sofia Berg').inputValue();
+    const link = await inviteGuest(karin.page, { name: 'Sofia Berg', organisation: 'Botkyrka kommun', title: 'Socialsekreterare' });
     assert.match(link, new RegExp(`^${server.url.replace(/[.]/g, '\\.')}/mote/gast#[A-Za-z0-9_-]{43}$`));
 
     // The guest, not logged in: the token leaves the address bar at once; the check; the waiting room.
-    await guest.page.goto(link);
-    await guest.page.getByRole('heading', { level: 1, name: 'Videomöte för gäster' }).waitFor();
-    assert.equal(new URL(guest.page.url()).hash, '', 'the token is removed from the address bar');
-    await checkDone(guest.page);
-    await checkPage(guest.page, 'the guest’s pre-call check');
-    await guest.page.getByRole('button', { name: 'Gå till väntrummet' }).click();
-    await guest.page.getByRole('heading', { name: 'Väntar på att bli insläppt' }).waitFor();
+    await guestToWaitingRoom(guest.page, link, { axe: true });
     assert.match(guest.page.url(), /\/mote\/[0-9a-f-]+$/);
     assert.deepEqual(await mediaOf(guest.page), [], 'the waiting guest has no open peer connection');
     const stored = await guest.page.evaluate(() => ({ session: Object.keys(sessionStorage), local: Object.keys(localStorage) }));
@@ -334,12 +363,10 @@ test('a guest of another organisation joins by link after the confidentiality as
     await card.getByRole('alert').getByText('Dokumentera sekretessprövningen innan du släpper in någon från en annan organisation.').waitFor();
     await card.getByRole('alert').getByRole('button', { name: 'Sekretessprövning' }).click();
     await karin.page.waitForFunction(() => document.activeElement?.id === 'confidentiality-note'); // the form takes focus
-    await karin.page.getByLabel('Bedömning').fill('Samtycke finns; samordnad individuell plan.');
-    await karin.page.getByRole('button', { name: 'Dokumentera sekretessprövningen' }).click();
-    await karin.page.getByText(/^Sekretessprövningen är dokumenterad kl\./).waitFor();
+    await assessConfidentiality(karin.page);
 
     const admittedAt = Date.now();
-    await karin.page.locator('#waiting-list li', { hasText: 'Sofia Berg' }).getByRole('button', { name: /^Släpp in/ }).click();
+    await admit(karin.page, 'Sofia Berg');
     await waitForMedia(guest.page, (m) => m.length === 2 && m.every(decodesVideo), 'the guest decodes both others', MEDIA_TIMEOUT);
     reportFirstFrame(Date.now() - admittedAt, 3, false);
 
@@ -349,9 +376,16 @@ test('a guest of another organisation joins by link after the confidentiality as
     await erik.page.locator('figcaption', { hasText: 'Sofia Berg, Botkyrka kommun' }).waitFor();
     await guest.page.getByText('Mötet spelas inte in.').waitFor();
     await assertAxeClean(guest.page, 'the meeting (guest)');
+    assertNoProblems(guest.problems);
+
+    // Sofia closes her tab (pagehide sends the leave): she drops off Karin's list and her connection closes; Erik stays.
+    await guest.page.close({ runBeforeUnload: true });
+    await karin.page.locator('#in-meeting-list li', { hasText: 'Sofia Berg' }).waitFor({ state: 'detached', timeout: 10_000 });
+    await karin.page.locator('#in-meeting-list li', { hasText: 'Erik Sandberg' }).waitFor();
+    await waitForMedia(karin.page, (m) => m.length === 1, 'Karin’s connection to the guest is closed', 10_000);
+    await waitForMedia(erik.page, (m) => m.length === 1, 'Erik’s connection to the guest is closed', 10_000);
     assertNoProblems(karin.problems);
     assertNoProblems(erik.problems);
-    assertNoProblems(guest.problems);
   } finally {
     await closeAll(guest, erik, karin);
   }
@@ -365,7 +399,7 @@ test('a host at home is refused with what is missing until the unit manager appr
     await loginAs(karin.page, DEMO_PEOPLE.karin);
     await loginAs(erik.page, DEMO_PEOPLE.erik);
     const appointment = await bookVideo(karin.page, erik.page);
-    await hostFromCalendar(karin.page, appointment, { location: 'home' });
+    const meetingId = await hostFromCalendar(karin.page, appointment, { location: 'home' });
     const missing = karin.page.locator('#readiness-missing');
     await missing.waitFor();
     const before = (await missing.locator('li').allInnerTexts()).map((s) => s.trim());
@@ -385,23 +419,55 @@ test('a host at home is refused with what is missing until the unit manager appr
     await admin.getByRole('combobox', { name: 'Medarbetare' }).nth(1).selectOption({ label: 'Karin Ekström, Specialist i allmänmedicin' });
     await admin.getByRole('button', { name: 'Godkänn videomöten hemifrån' }).click();
     await admin.getByText('Godkänt, men utan försäkringsbevis kan medarbetaren inte hålla möten hemifrån än.').waitFor();
+
+    // The table of the unit's staff shows both records at once (it is fetched again after each).
+    const records = admin.getByRole('table', { name: 'Utbildning och godkännanden' });
+    const annaRow = records.locator('tbody tr', { hasText: 'Anna Nilsson' });
+    const karinRow = records.locator('tbody tr', { hasText: 'Karin Ekström' });
+    await annaRow.getByText(/^Klar \d{1,2} \p{L}+ \d{4}$/u).waitFor();
+    await karinRow.getByText(/^Godkänt \d{1,2} \p{L}+ \d{4}$/u).waitFor();
+    await karinRow.getByText('Försäkringsbevis sett: nej').waitFor();
+    assert.match((await karinRow.locator('td').last().innerText()).trim(), /^\d+$/, 'the meetings Karin hosted are counted');
     await checkPage(mats.page, 'the schedule page with video meetings');
 
     await karin.page.getByRole('button', { name: 'Jag är redo – öppna mötet' }).click();
     await missing.getByText('Din chef har inte registrerat att hen sett ett försäkringsbevis för hemmet.').waitFor();
     assert.equal(await missing.locator('li').count(), 2);
 
+    // Mats withdraws the approval: the table says so, and from home Karin is refused for it again.
+    await admin.getByRole('button', { name: 'Återkalla godkännandet för Karin Ekström' }).click();
+    await admin.getByText('Godkännandet av videomöten hemifrån för Karin Ekström är återkallat.').waitFor();
+    await karinRow.getByText('Inte godkänt').waitFor();
+    await karin.page.getByRole('button', { name: 'Jag är redo – öppna mötet' }).click();
+    await missing.getByText('Din chef har inte godkänt att du håller videomöten hemifrån.').waitFor();
+    assert.deepEqual((await missing.locator('li').allInnerTexts()).map((s) => s.trim()), before);
+
     // At the workplace she may host; the video fails and she goes on by phone.
     await karin.page.getByLabel('På arbetsplatsen').check();
     await karin.page.getByRole('button', { name: 'Jag är redo – öppna mötet' }).click();
     await karin.page.getByRole('heading', { name: 'Mötesvärdens verktyg' }).waitFor();
 
-    // Someone Karin declines is told so, and nothing was ever sent to them.
+    // Someone Karin declines is told so at once (the realtime event), and nothing was ever sent to them.
     await patientToWaitingRoom(erik.page, appointment);
     await karin.page.locator('#waiting-list li', { hasText: 'Erik Sandberg' }).getByRole('button', { name: /^Neka/ }).click();
-    await erik.page.getByRole('heading', { name: 'Du blev inte insläppt' }).waitFor();
+    const rejected = erik.page.getByRole('heading', { name: 'Du har inte släppts in i mötet' });
+    await rejected.waitFor();
+    await erik.page.getByText('Kontakta mottagningen', { exact: false }).waitFor();
     await karin.page.getByText('Erik Sandberg nekades.').waitFor();
     assert.equal(await erik.page.evaluate(() => window.__pcs.length), 0, 'the declined patient never had a peer connection');
+    assert.equal(await erik.page.locator('video').count(), 0, 'and no camera picture');
+    await checkPage(erik.page, 'the declined page');
+
+    // Opened again, the page still says so (no check, no camera); joining again does not put him back in the waiting room.
+    await erik.page.reload();
+    await rejected.waitFor();
+    assert.equal(await erik.page.evaluate(() => window.__pcs.length), 0, 'no peer connection after a reload either');
+    assert.equal(await erik.page.locator('video').count(), 0);
+    const again = await callAsPage(erik.page, 'POST', `/api/v1/meetings/${meetingId}/join`, {});
+    assert.equal(again.status, 200);
+    assert.equal(again.body.me.state, 'rejected');
+    await new Promise((r) => setTimeout(r, 500));
+    assert.equal(await karin.page.locator('#waiting-list li', { hasText: 'Erik Sandberg' }).count(), 0, 'Erik is not waiting again');
 
     await karin.page.getByRole('button', { name: 'Byt till telefon' }).click();
     await karin.page.getByRole('button', { name: 'Ja, byt till telefon' }).click();
@@ -465,40 +531,57 @@ async function startTurn(secret) {
   };
 }
 
-test('with only the TURN relay allowed, the media goes through coturn', async () => {
+test('with only the TURN relay allowed, the media of host, patient and guest goes through coturn', async () => {
   const secret = `s-${Date.now().toString(36)}`;
   const turn = await startTurn(secret);
   let relayServer;
   let karin;
   let erik;
+  let guest;
   try {
     relayServer = await startServer({ OPPENVARD_TURN_URLS: turn.url, OPPENVARD_TURN_SECRET: secret });
     karin = await open(relayServer.url, { relayOnly: true });
     erik = await open(relayServer.url, { relayOnly: true });
+    guest = await open(relayServer.url, { relayOnly: true });
     await loginAs(karin.page, DEMO_PEOPLE.karin);
     await loginAs(erik.page, DEMO_PEOPLE.erik);
     const appointment = await bookVideo(karin.page, erik.page);
-    await hostFromCalendar(karin.page, appointment);
-    await patientToWaitingRoom(erik.page, appointment);
+    // Both checks reach the relay before joining: the ICE servers are given to those who may join.
+    await hostFromCalendar(karin.page, appointment, { relay: 'Nås' });
+    await patientToWaitingRoom(erik.page, appointment, { relay: 'Nås' });
     const admittedAt = Date.now();
-    await karin.page.locator('#waiting-list li', { hasText: 'Erik Sandberg' }).getByRole('button', { name: /^Släpp in/ }).click();
+    await admit(karin.page, 'Erik Sandberg');
     await waitForMedia(erik.page, (m) => m.length === 1 && decodesVideo(m[0]), 'Erik decodes Karin’s video through the relay');
     reportFirstFrame(Date.now() - admittedAt, 2, true);
+
+    // A guest joins by link after the confidentiality assessment: a mesh of three, all relayed.
+    const link = await inviteGuest(karin.page, { name: 'Sofia Berg', organisation: 'Botkyrka kommun', title: 'Socialsekreterare' });
+    await assessConfidentiality(karin.page);
+    await guestToWaitingRoom(guest.page, link);
+    const guestAdmittedAt = Date.now();
+    await admit(karin.page, 'Sofia Berg');
+    await waitForMedia(guest.page, (m) => m.length === 2 && m.every(decodesVideo), 'the guest decodes both others through the relay');
+    reportFirstFrame(Date.now() - guestAdmittedAt, 3, true);
+
     for (const [who, page] of [
       ['Erik', erik.page],
       ['Karin', karin.page],
+      ['Sofia', guest.page],
     ]) {
-      const media = await waitForMedia(page, (m) => seesAndHears(1)(m) && m[0].local !== null, `${who} sees and hears through the relay`);
-      const { type, address, port } = media[0].local;
-      assert.equal(type, 'relay', `${who}'s selected local candidate is a relay candidate`);
-      // The relayed address is one coturn allocated: its relay IP and a port of its range.
-      assert.equal(address, '127.0.0.1');
-      assert.ok(port >= turn.relayPorts[0] && port <= turn.relayPorts[1], `${who}'s relay port ${port} is coturn's`);
+      const media = await waitForMedia(page, (m) => seesAndHears(2)(m) && m.every((c) => c.local !== null), `${who} sees and hears both others through the relay`);
+      for (const { local } of media) {
+        const { type, address, port } = local;
+        assert.equal(type, 'relay', `${who}'s selected local candidate is a relay candidate`);
+        // The relayed address is one coturn allocated: its relay IP and a port of its range.
+        assert.equal(address, '127.0.0.1');
+        assert.ok(port >= turn.relayPorts[0] && port <= turn.relayPorts[1], `${who}'s relay port ${port} is coturn's`);
+      }
     }
     assertNoProblems(karin.problems);
     assertNoProblems(erik.problems);
+    assertNoProblems(guest.problems);
   } finally {
-    await closeAll(erik, karin);
+    await closeAll(guest, erik, karin);
     await relayServer?.stop();
     await turn.stop();
   }

@@ -191,6 +191,21 @@ describe('writes and the CSRF header', () => {
     ]);
   });
 
+
+  it('sends a keepalive POST with the same headers as any write (a guest’s token, the CSRF header)', async () => {
+    const { calls, fetchImpl } = recording(204);
+    const client = new ApiClient({ csrfToken: () => 'tok-4', fetchImpl });
+    await expect(client.withHeaders({ 'X-Meeting-Token': 'pt-2' }).postKeepalive('/api/v1/meetings/m/leave', {})).resolves.toBeNull();
+    await client.post('/api/v1/meetings/m/join', {}, signal);
+    const init = calls[0]!.init;
+    expect(init.method).toBe('POST');
+    expect(init.keepalive).toBe(true);
+    expect(init.body).toBe('{}');
+    expect(header(init, 'X-CSRF-Token')).toBe('tok-4');
+    expect(header(init, 'X-Meeting-Token')).toBe('pt-2');
+    expect(init.signal?.aborted).toBe(false);
+    expect(calls[1]!.init.keepalive).toBeUndefined();
+  });
   it('tells 401 and 403 apart from other failures', async () => {
     const unauth = await apiFailure(
       getJson('/api/v1/me', signal, respond(401, '{"type":"urn:oppenvard:problem:unauthenticated"}', 'application/problem+json')),

@@ -114,6 +114,8 @@ interface RequestOptions {
   /** Bytes sent as they are (an image), with their own Content-Type, instead of a JSON body. */
   raw?: { body: Blob; contentType: string };
   headers?: Record<string, string>;
+  /** Sent even as the page goes away (fetch keepalive), e.g. on pagehide. */
+  keepalive?: boolean;
 }
 
 /**
@@ -129,6 +131,7 @@ async function request(
 ): Promise<unknown> {
   const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
   const init: RequestInit = { method: options.method, signal, headers, credentials: 'same-origin' };
+  if (options.keepalive) init.keepalive = true;
   if (options.raw) {
     headers['Content-Type'] = options.raw.contentType;
     init.body = options.raw.body;
@@ -248,15 +251,24 @@ export class ApiClient {
 
   /** POSTs raw bytes (an image) with their Content-Type and the CSRF header. */
   postBytes(url: string, body: Blob, contentType: string, signal: AbortSignal): Promise<unknown> {
-    return request(
-      url,
-      { method: 'POST', raw: { body, contentType }, headers: { ...this.extra, [CSRF_HEADER]: csrfHeaderValue(this.csrfToken()) } },
-      signal,
-      this.fetchImpl,
-    );
+    return request(url, { method: 'POST', raw: { body, contentType }, headers: this.writeHeaders() }, signal, this.fetchImpl);
+  }
+
+  /**
+   * A POST that still goes out when the page is closed or left (fetch
+   * keepalive, e.g. from a pagehide handler), with the same headers as any
+   * write. It cannot be aborted: what it says must reach the server.
+   */
+  postKeepalive(url: string, body: unknown): Promise<unknown> {
+    return request(url, { method: 'POST', body, keepalive: true, headers: this.writeHeaders() }, new AbortController().signal, this.fetchImpl);
   }
 
   private write(method: WriteMethod, url: string, body: unknown, signal: AbortSignal): Promise<unknown> {
-    return request(url, { method, body, headers: { ...this.extra, [CSRF_HEADER]: csrfHeaderValue(this.csrfToken()) } }, signal, this.fetchImpl);
+    return request(url, { method, body, headers: this.writeHeaders() }, signal, this.fetchImpl);
+  }
+
+  /** The extra headers and the CSRF header, which every write carries. */
+  private writeHeaders(): Record<string, string> {
+    return { ...this.extra, [CSRF_HEADER]: csrfHeaderValue(this.csrfToken()) };
   }
 }

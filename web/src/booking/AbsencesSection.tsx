@@ -9,6 +9,7 @@ import { Status } from '../ui/Status';
 import { absenceDays, schedulableStaff, type StaffMember, type UnitAbsence } from './schedule';
 import { unitAbsenceBody, type AbsenceError, type AbsenceInput } from './scheduleForms';
 import { addAbsence } from './scheduleApi';
+import { StaffSelect } from './StaffSelect';
 import { useBookingAction } from './useBookingAction';
 
 const FIELD_IDS: Record<AbsenceError, string> = { staff: 'absence-staff', from: 'absence-from', lastDay: 'absence-last' };
@@ -46,18 +47,7 @@ function AbsenceForm({ unitId, staff, onAdded }: { unitId: string; staff: StaffM
   return (
     <form onSubmit={(e) => void onSubmit(e)} noValidate>
       <h3>{t('schedule.absenceAddTitle')}</h3>
-      <Field id="absence-staff" label={t('schedule.absenceStaff')} error={errorOf('staff')}>
-        {(aria) => (
-          <select id="absence-staff" class="input" value={input.staffId} {...aria} onChange={(e) => set({ staffId: value(e) })}>
-            {staff.length !== 1 && <option value="">{t('schedule.chooseStaff')}</option>}
-            {staff.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.title ? `${s.name}, ${s.title}` : s.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <StaffSelect id="absence-staff" label={t('schedule.absenceStaff')} staff={staff} value={input.staffId} error={errorOf('staff')} onChange={(staffId) => set({ staffId })} />
       <div class="field-row">
         <Field id="absence-from" label={t('schedule.absenceFrom')} error={errorOf('from')}>
           {(aria) => <input id="absence-from" class="input input--date" type="date" value={input.from} {...aria} onInput={(e) => set({ from: value(e) })} />}

@@ -11,6 +11,7 @@ import { CHANNEL_KEYS, type AppointmentType } from './booking';
 import { formatMinuteOfDay, schedulableStaff, sortOpeningHours, WEEKDAYS, weekdayKey, type OpeningHours, type StaffMember } from './schedule';
 import { hoursBody, type HoursError, type HoursInput } from './scheduleForms';
 import { addOpeningHours } from './scheduleApi';
+import { StaffSelect } from './StaffSelect';
 import { useBookingAction } from './useBookingAction';
 
 const FIELD_IDS: Record<HoursError, string> = {
@@ -87,18 +88,7 @@ function HoursForm({ unitId, types, staff, onAdded }: FormProps) {
     <form onSubmit={(e) => void onSubmit(e)} noValidate>
       <h3>{t('schedule.hoursAddTitle')}</h3>
       <div class="field-row">
-        <Field id="hours-staff" label={t('schedule.staffLabel')} error={errorOf('staff')}>
-          {(aria) => (
-            <select id="hours-staff" class="input" value={input.staffId} {...aria} onChange={(e) => set({ staffId: value(e) })}>
-              {staff.length !== 1 && <option value="">{t('schedule.chooseStaff')}</option>}
-              {staff.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.title ? `${s.name}, ${s.title}` : s.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <StaffSelect id="hours-staff" label={t('schedule.staffLabel')} staff={staff} value={input.staffId} error={errorOf('staff')} onChange={(staffId) => set({ staffId })} />
         <Field id="hours-type" label={t('schedule.typeLabel')} error={errorOf('type')}>
           {(aria) => (
             <select id="hours-type" class="input" value={input.typeId} {...aria} onChange={(e) => set({ typeId: value(e) })}>

@@ -93,7 +93,7 @@ export function CallView({ api, view, chat, relayOnly, relayFailed, setSignalHan
         )}
       </section>
       {host && <HostPanel api={api} view={view} refresh={refresh} />}
-      <ChatPanel api={api} meetingId={view.id} lines={chat} myId={view.me.id} />
+      <ChatPanel api={api} view={view} lines={chat} />
     </>
   );
 }

@@ -1,16 +1,38 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ApiClient } from '../api';
 import { isAbortError } from '../api';
-import { formatClockTime } from '../cases/deadline';
+import { formatClockTime, stockholmDayOf } from '../cases/deadline';
 import { useT } from '../context';
+import { stockholmDate } from '../format';
+import { CopyButton } from '../ui/CopyButton';
 import { ErrorMessage } from '../ui/ErrorMessage';
+import { isStaff, type MeetingView } from './meeting';
 import { chatText, MAX_CHAT_LENGTH, meetingErrorKey } from './meetingForms';
 import { sendChat } from './meetingApi';
 import type { ChatLine } from './mesh';
+import { chatTranscript } from './transcript';
+
+/** For staff: the whole chat to the clipboard, to paste into the case or the journal (the server keeps none of it). */
+function CopyChat({ view, lines }: { view: MeetingView; lines: ChatLine[] }) {
+  const { t } = useT();
+  const text = useMemo(() => {
+    const date = stockholmDayOf(view.startsAt) ?? stockholmDate(new Date());
+    return chatTranscript(t('meeting.chatTranscriptHeading', { date }), lines);
+  }, [t, view.startsAt, lines]);
+  return (
+    <div class="chat__copy">
+      <CopyButton text={text} copiedText={t('meeting.chatCopied')} failedText={t('meeting.chatCopyFailed')}>
+        {t('meeting.chatCopy')}
+      </CopyButton>
+    </div>
+  );
+}
 
 /** The meeting's chat: lines go to everyone admitted through the server and are stored nowhere. */
-export function ChatPanel({ api, meetingId, lines, myId }: { api: ApiClient; meetingId: string; lines: ChatLine[]; myId: string }) {
+export function ChatPanel({ api, view, lines }: { api: ApiClient; view: MeetingView; lines: ChatLine[] }) {
   const { t, lang } = useT();
+  const meetingId = view.id;
+  const myId = view.me.id;
   const [draft, setDraft] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -39,7 +61,6 @@ export function ChatPanel({ api, meetingId, lines, myId }: { api: ApiClient; mee
   return (
     <section class="card chat" aria-labelledby="chat-title">
       <h2 id="chat-title">{t('meeting.chatTitle')}</h2>
-      <p class="small muted">{t('meeting.chatNote')}</p>
       <div role="log" aria-live="polite" aria-labelledby="chat-title" class="chat__log">
         <ol class="chat__lines">
           {lines.length === 0 && <li class="muted">{t('meeting.chatEmpty')}</li>}
@@ -69,6 +90,8 @@ export function ChatPanel({ api, meetingId, lines, myId }: { api: ApiClient; mee
           </button>
         </div>
       </form>
+      <p class="small muted">{t('meeting.chatNotStored')}</p>
+      {isStaff(view.me) && lines.length > 0 && <CopyChat view={view} lines={lines} />}
     </section>
   );
 }

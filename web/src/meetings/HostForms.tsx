@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ApiClient } from '../api';
 import { formatClockTime, formatDayTime } from '../cases/deadline';
 import { useT } from '../context';
+import { CopyButton } from '../ui/CopyButton';
 import { useSave } from '../ui/useSave';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { Field } from '../ui/Field';
@@ -87,7 +88,6 @@ export function InviteForm({ api, meetingId }: { api: ApiClient; meetingId: stri
   const [input, setInput] = useState({ name: '', organisation: '', title: '' });
   const [errors, setErrors] = useState<InviteError[]>([]);
   const [made, setMade] = useState<{ invitation: Invitation; name: string } | null>(null);
-  const [copy, setCopy] = useState<'idle' | 'copied' | 'failed'>('idle');
   const linkRef = useRef<HTMLInputElement>(null);
   const value = (e: Event) => (e.currentTarget as HTMLInputElement).value;
   const errorOf = (e: InviteError) => (errors.includes(e) ? t(INVITE_ERRORS[e]) : null);
@@ -101,7 +101,6 @@ export function InviteForm({ api, meetingId }: { api: ApiClient; meetingId: stri
       return;
     }
     setErrors([]);
-    setCopy('idle');
     const r = await run((s) => invite(api, meetingId, checked.body, s));
     if (r) {
       setMade({ invitation: r.value, name: checked.body.name });
@@ -149,21 +148,9 @@ export function InviteForm({ api, meetingId }: { api: ApiClient; meetingId: stri
             {t('meeting.inviteLinkHint', { time: made.invitation.expiresAt ? formatDayTime(made.invitation.expiresAt, lang, new Date()) : '' })}
           </p>
           <input ref={linkRef} id="invite-link" class="input" type="text" readOnly value={url} aria-describedby="invite-link-hint" onFocus={(e) => (e.currentTarget as HTMLInputElement).select()} />
-          <button
-            type="button"
-            class="button button--secondary"
-            onClick={() => {
-              navigator.clipboard?.writeText(url).then(
-                () => setCopy('copied'),
-                () => setCopy('failed'),
-              ) ?? setCopy('failed');
-            }}
-          >
+          <CopyButton text={url} copiedText={t('meeting.copied')} failedText={t('meeting.copyFailed')}>
             {t('meeting.copy')}
-          </button>
-          <p role="status" aria-live="polite" class="status">
-            {copy === 'copied' ? t('meeting.copied') : copy === 'failed' ? t('meeting.copyFailed') : ''}
-          </p>
+          </CopyButton>
         </div>
       )}
     </section>

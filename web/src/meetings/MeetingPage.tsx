@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { ApiError, type ApiClient } from '../api';
+import type { ApiClient } from '../api';
 import { formatDayTime } from '../cases/deadline';
 import type { MessageKey } from '../i18n';
 import { useStore, useT } from '../context';
@@ -12,28 +12,20 @@ import { SessionGate } from '../ui/SessionGate';
 import { Status } from '../ui/Status';
 import { CallView } from './CallView';
 import { browserSessionStorage, GUEST_HEADER, participantTokenKey, readToken } from './guestToken';
-import { hasTurn, type IceServer } from './meeting';
+import { hasTurn } from './meeting';
 import { iceServers } from './meetingApi';
 import { ICE_POLICY_KEY, relayOnlyFrom } from './mesh';
 import { equipmentTested, type PreCallResult } from './precall';
 import { PreCallCheck } from './PreCallCheck';
 import { checkRelay } from './probes';
 import { ReadinessForm } from './ReadinessForm';
+import { RejectedNotice } from './RejectedNotice';
 import { useMeeting, type Phase } from './useMeeting';
 import { WaitingRoom } from './WaitingRoom';
 
-/** The meeting's ICE servers, or null when they are given only to participants (before joining). */
-export async function iceServersOrNull(api: ApiClient, id: string, signal: AbortSignal): Promise<IceServer[] | null> {
-  try {
-    return await iceServers(api, id, signal);
-  } catch (err) {
-    if (err instanceof ApiError && err.status === 404 && err.problem?.code === 'participant_not_found') return null;
-    throw err;
-  }
-}
-
 /**
- * When the relay could not be checked before joining: check it once the
+ * When the relay could not be checked before joining (a guest, whose token
+ * comes with the link, or the ICE servers did not answer): check it once the
  * person is in (waiting or in the call); true when it failed.
  */
 function useLaterRelayCheck(api: ApiClient, id: string, run: boolean): boolean {
@@ -41,9 +33,9 @@ function useLaterRelayCheck(api: ApiClient, id: string, run: boolean): boolean {
   useEffect(() => {
     if (!run) return;
     const ac = new AbortController();
-    iceServersOrNull(api, id, ac.signal).then(
+    iceServers(api, id, ac.signal).then(
       async (servers) => {
-        if (!servers || !hasTurn(servers)) return;
+        if (!hasTurn(servers)) return;
         const ok = await checkRelay(servers);
         if (!ac.signal.aborted) setFailed(!ok);
       },
@@ -82,7 +74,7 @@ function Meeting({ api, id, me }: { api: ApiClient; id: string; me: Me | null })
     case 'check':
       body = (
         <PreCallCheck
-          loadIceServers={(signal) => iceServersOrNull(api, id, signal)}
+          loadIceServers={(signal) => iceServers(api, id, signal)}
           continueLabel={t(me?.person.kind === 'staff' ? 'meeting.enterHost' : 'meeting.enterWaiting')}
           onDone={(r) => {
             setCheck(r);
@@ -115,18 +107,14 @@ function Meeting({ api, id, me }: { api: ApiClient; id: string; me: Me | null })
       );
       break;
     case 'rejected':
-      body = (
-        <div class="notice">
-          <h2 class="notice__title">{t('meeting.rejectedTitle')}</h2>
-          <p>{t('meeting.rejectedText')}</p>
-        </div>
-      );
+      body = <RejectedNotice />;
       break;
     case 'left':
       body = (
         <div class="notice">
           <h2 class="notice__title">{t('meeting.leftTitle')}</h2>
           <p>{t('meeting.leftText')}</p>
+          {me === null && <p>{t('meeting.leftGuest')}</p>}
           {me !== null && (
             <button type="button" class="button button--secondary" onClick={m.join}>
               {t('meeting.rejoin')}

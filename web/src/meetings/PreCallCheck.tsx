@@ -10,7 +10,7 @@ const CAMERA_WAIT_MS = 6000;
 const MIC_WAIT_MS = 5000;
 
 interface Props {
-  /** The meeting's ICE servers, or null when they are not given before joining. */
+  /** The meeting's ICE servers (patients, guardians and staff get them before joining), or null when they cannot be had yet (a guest before using the link). */
   loadIceServers: (signal: AbortSignal) => Promise<IceServer[] | null>;
   continueLabel: string;
   onDone: (result: PreCallResult) => void;

@@ -3,11 +3,14 @@ import { ApiError } from '../api';
 import { sv } from '../i18n/sv';
 import {
   hasTurn,
+  hostingRecordsUrl,
+  isStaff,
   mayMarkIdentified,
   mayOpenMeeting,
   needsAssessment,
   othersAdmitted,
   parseAccepted,
+  parseHostingRecords,
   parseIceServers,
   parseMeetingView,
   participantTopic,
@@ -119,6 +122,14 @@ describe('who sees whom', () => {
     expect(needsAssessment(view({ confidentialityAssessedAt: '2026-11-24T12:01:00Z' }), sofia)).toBe(false);
   });
 
+  it('counts the host and other staff as staff, nobody else', () => {
+    expect(isStaff(karin)).toBe(true);
+    expect(isStaff({ role: 'staff' })).toBe(true);
+    expect(isStaff(erik)).toBe(false);
+    expect(isStaff({ role: 'guardian' })).toBe(false);
+    expect(isStaff(sofia)).toBe(false);
+  });
+
   it('lets the host record an ID shown on camera once', () => {
     expect(mayMarkIdentified(view(), erik)).toBe(true);
     expect(mayMarkIdentified(view(), karin)).toBe(false);
@@ -166,5 +177,53 @@ describe('opening the meeting', () => {
     expect(mayOpenMeeting(a, new Date('2026-11-24T13:30:00Z'))).toBe(false);
     expect(mayOpenMeeting({ ...a, channel: 'in_person' }, new Date('2026-11-20T08:00:00Z'))).toBe(false);
     expect(mayOpenMeeting({ ...a, status: 'cancelled' }, new Date('2026-11-20T08:00:00Z'))).toBe(false);
+  });
+});
+
+describe('the unit manager’s hosting records', () => {
+  it('reads training, approval and meetings hosted per staff member', () => {
+    const records = parseHostingRecords({
+      staff: [
+        {
+          staff_id: 's-karin',
+          name: 'Karin Ekström',
+          title: 'Specialist i allmänmedicin',
+          training: { completed_on: '2026-11-02' },
+          remote_work_approval: { approved_at: '2026-11-03T09:00:00Z', insurance_proof_seen: false },
+          meetings_hosted: 3,
+        },
+        { staff_id: 's-anna', name: 'Anna Nilsson', title: '', training: null, remote_work_approval: null, meetings_hosted: 0 },
+      ],
+    });
+    expect(records).toEqual([
+      {
+        staffId: 's-karin',
+        name: 'Karin Ekström',
+        title: 'Specialist i allmänmedicin',
+        trainingCompletedOn: '2026-11-02',
+        remoteWork: { approvedAt: '2026-11-03T09:00:00Z', insuranceProofSeen: false },
+        meetingsHosted: 3,
+      },
+      { staffId: 's-anna', name: 'Anna Nilsson', title: '', trainingCompletedOn: null, remoteWork: null, meetingsHosted: 0 },
+    ]);
+  });
+
+  it('leaves out entries without an id and reads odd values safely', () => {
+    const records = parseHostingRecords({
+      staff: [
+        { name: 'Utan id' },
+        'x',
+        { staff_id: 's-1', training: {}, remote_work_approval: { approved_at: '2026-11-03T09:00:00Z', insurance_proof_seen: 'yes' }, meetings_hosted: -1 },
+      ],
+    });
+    expect(records).toEqual([
+      { staffId: 's-1', name: 's-1', title: '', trainingCompletedOn: null, remoteWork: { approvedAt: '2026-11-03T09:00:00Z', insuranceProofSeen: false }, meetingsHosted: 0 },
+    ]);
+    expect(parseHostingRecords(null)).toEqual([]);
+    expect(parseHostingRecords({ staff: 'none' })).toEqual([]);
+  });
+
+  it('asks the unit’s address', () => {
+    expect(hostingRecordsUrl('u 1')).toBe('/api/v1/units/u%201/hosting-records');
   });
 });

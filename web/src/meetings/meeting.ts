@@ -159,6 +159,41 @@ export function parseIceServers(v: unknown): IceServer[] {
   });
 }
 
+/** What the unit manager has recorded for one staff member (A1, W1, W7), and how many meetings they hosted at the unit (W2). */
+export interface HostingRecord {
+  staffId: string;
+  name: string;
+  title: string;
+  /** YYYY-MM-DD; null when no training is recorded. */
+  trainingCompletedOn: string | null;
+  /** Null when meetings from home are not approved. */
+  remoteWork: { approvedAt: string; insuranceProofSeen: boolean } | null;
+  meetingsHosted: number;
+}
+
+/** GET /api/v1/units/{id}/hosting-records: entries without a staff id are left out. */
+export function parseHostingRecords(v: unknown): HostingRecord[] {
+  if (!isObject(v) || !Array.isArray(v.staff)) return [];
+  return v.staff.flatMap((r: unknown): HostingRecord[] => {
+    if (!isObject(r)) return [];
+    const staffId = str(r.staff_id);
+    if (!staffId) return [];
+    const training = isObject(r.training) ? str(r.training.completed_on) : null;
+    const approval = isObject(r.remote_work_approval) ? r.remote_work_approval : null;
+    const hosted = r.meetings_hosted;
+    return [
+      {
+        staffId,
+        name: text(r.name) || staffId,
+        title: text(r.title),
+        trainingCompletedOn: training,
+        remoteWork: approval ? { approvedAt: text(approval.approved_at), insuranceProofSeen: approval.insurance_proof_seen === true } : null,
+        meetingsHosted: typeof hosted === 'number' && Number.isInteger(hosted) && hosted >= 0 ? hosted : 0,
+      },
+    ];
+  });
+}
+
 /** Whether any of the servers is a TURN server (a relay). */
 export function hasTurn(servers: readonly IceServer[]): boolean {
   return servers.some((s) => s.urls.some((u) => /^turns?:/.test(u)));
@@ -176,6 +211,11 @@ export function participantTopic(meetingId: string, participantId: string): stri
 }
 
 // --- who sees what ---
+
+/** Someone of the care unit (the host or other staff), not the patient, a guardian or a guest. */
+export function isStaff(p: Pick<Participant, 'role'>): boolean {
+  return p.role === 'host' || p.role === 'staff';
+}
 
 export function isHost(view: MeetingView): boolean {
   return view.me.role === 'host' && view.me.state === 'admitted';
@@ -228,7 +268,7 @@ export interface Reminders {
  */
 export function selectReminders(view: Pick<MeetingView, 'child' | 'reminders' | 'me'>): Reminders {
   const keys: ReminderKey[] = ['neverRecorded'];
-  const staff = view.me.role === 'host' || view.me.role === 'staff';
+  const staff = isStaff(view.me);
   if (staff && view.child) keys.push('child');
   if (!staff) keys.push('privatePlace');
   const known = Object.values(SERVER_REMINDERS);
@@ -270,6 +310,7 @@ export const ACCEPT_URL = '/api/v1/meeting-invitations/accept';
 export const participantUrl = (meetingId: string, participantId: string) => `${meetingApiUrl(meetingId)}/participants/${enc(participantId)}`;
 export const trainingUrl = (unitId: string, staffId: string) => `/api/v1/units/${enc(unitId)}/staff/${enc(staffId)}/meeting-training`;
 export const approvalUrl = (unitId: string, staffId: string) => `/api/v1/units/${enc(unitId)}/staff/${enc(staffId)}/remote-work-approval`;
+export const hostingRecordsUrl = (unitId: string) => `/api/v1/units/${enc(unitId)}/hosting-records`;
 
 /** A video appointment that is booked (or the patient has arrived) and not long over: its meeting can be opened. */
 export function mayOpenMeeting(a: { channel: string; status: string; end: string }, now: Date): boolean {

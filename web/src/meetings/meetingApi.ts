@@ -5,9 +5,11 @@ import type { ApiClient } from '../api';
 import {
   ACCEPT_URL,
   approvalUrl,
+  hostingRecordsUrl,
   meetingApiUrl,
   openMeetingUrl,
   parseAccepted,
+  parseHostingRecords,
   parseIceServers,
   parseInvitation,
   parseMeetingGrant,
@@ -16,6 +18,7 @@ import {
   participantUrl,
   trainingUrl,
   type AcceptedInvitation,
+  type HostingRecord,
   type IceServer,
   type Invitation,
   type Location,
@@ -37,8 +40,14 @@ export async function joinMeeting(api: ApiClient, id: string, signal: AbortSigna
   return parseMeetingView(await api.post(`${meetingApiUrl(id)}/join`, {}, signal));
 }
 
-export async function leaveMeeting(api: ApiClient, id: string, signal: AbortSignal): Promise<void> {
-  await api.post(`${meetingApiUrl(id)}/leave`, {}, signal);
+/**
+ * Out of the meeting, so the host's roster drops the person: from the leave
+ * button, from leaving the page inside the app, and from pagehide (the tab
+ * closed or left). Sent with fetch keepalive and never aborted, so it goes out
+ * even as the page goes.
+ */
+export async function leaveMeeting(api: ApiClient, id: string): Promise<void> {
+  await api.postKeepalive(`${meetingApiUrl(id)}/leave`, {});
 }
 
 export async function recordReadiness(
@@ -107,4 +116,17 @@ export async function recordTraining(api: ApiClient, unitId: string, staffId: st
 
 export async function approveRemoteWork(api: ApiClient, unitId: string, staffId: string, insuranceProofSeen: boolean, signal: AbortSignal): Promise<void> {
   await api.put(approvalUrl(unitId, staffId), { insurance_proof_seen: insuranceProofSeen }, signal);
+}
+
+/** For the unit manager: the unit's staff with their training, approval of meetings from home and meetings hosted. */
+export async function hostingRecords(api: ApiClient, unitId: string, signal: AbortSignal): Promise<HostingRecord[]> {
+  return parseHostingRecords(await api.get(hostingRecordsUrl(unitId), signal));
+}
+
+export async function withdrawTraining(api: ApiClient, unitId: string, staffId: string, signal: AbortSignal): Promise<void> {
+  await api.delete(trainingUrl(unitId, staffId), signal);
+}
+
+export async function withdrawRemoteWork(api: ApiClient, unitId: string, staffId: string, signal: AbortSignal): Promise<void> {
+  await api.delete(approvalUrl(unitId, staffId), signal);
 }

@@ -11,8 +11,9 @@ export type DeviceCheck = 'pending' | 'ok' | 'failed';
 export type MicCheck = 'pending' | 'ok' | 'silent' | 'failed';
 export type SpeakerCheck = 'untested' | 'heard' | 'notHeard';
 /**
- * `later`: the meeting's ICE servers are given only to participants, so the
- * check runs once the person has entered the waiting room.
+ * `later`: the meeting's ICE servers could not be had before joining (a guest
+ * before using the link, or the request failed), so the check runs once the
+ * person has entered the waiting room.
  * `notConfigured`: the installation has no TURN server.
  */
 export type RelayCheck = 'pending' | 'ok' | 'failed' | 'notConfigured' | 'later';

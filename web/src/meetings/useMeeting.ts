@@ -21,6 +21,17 @@ export type Phase =
   | { name: 'left' }
   | { name: 'failed'; message: MessageKey };
 
+/**
+ * Where the first view of the page puts the caller: someone who left (the
+ * leave button, or the tab closed or reloaded: pagehide leaves) comes back
+ * through the check to the waiting room, as a new participant; anyone else is
+ * put where the view says (someone turned away stays turned away, and a guest
+ * who left stays out: their link worked once).
+ */
+export function startPhase(view: MeetingView): Phase {
+  return view.me.state === 'left' && view.me.role !== 'guest' ? { name: 'check' } : phaseOf(view);
+}
+
 /** Where a view puts the caller. */
 export function phaseOf(view: MeetingView): Phase {
   switch (view.me.state) {
@@ -96,16 +107,23 @@ export function useMeeting(api: ApiClient, id: string): MeetingState {
     setPhase({ name: 'failed', message: meetingErrorKey(err, action) });
   }, []);
 
-  // A view already there (after a reload): no check, straight back in. Otherwise the check comes first.
+  // Still waiting or in the call (the page opened again without having left): no check, straight back in.
+  // Turned away: said again. Otherwise (never joined, or left, as a reload or a closed tab does) the check comes first.
   useEffect(() => {
     const ac = new AbortController();
-    meetingView(api, id, ac.signal).then(show, (err: unknown) => {
-      if (ac.signal.aborted) return;
-      if (isCode(err, 'participant_not_found')) setPhase({ name: 'check' });
-      else fail(err, 'load');
-    });
+    meetingView(api, id, ac.signal).then(
+      (v) => {
+        setView(v);
+        setPhase(startPhase(v));
+      },
+      (err: unknown) => {
+        if (ac.signal.aborted) return;
+        if (isCode(err, 'participant_not_found')) setPhase({ name: 'check' });
+        else fail(err, 'load');
+      },
+    );
     return () => ac.abort();
-  }, [api, id, show, fail]);
+  }, [api, id, fail]);
 
   const refresh = useCallback(() => {
     const mine = ++seq.current;
@@ -159,20 +177,31 @@ export function useMeeting(api: ApiClient, id: string): MeetingState {
     // Out at once: the call ends here (camera and microphone off) whatever the server answers.
     setPhase({ name: 'left' });
     try {
-      await leaveMeeting(api, id, life.current.signal);
+      await leaveMeeting(api, id);
     } catch {
       // Gone already, or the network: the person is shown out either way.
     }
   }, [api, id]);
 
-  // Leaving the page inside the app while in the meeting leaves it (a reload keeps the place).
-  useEffect(
-    () => () => {
+  // Leaving the page while in the meeting leaves it, so the host's roster drops the person: inside the
+  // app (unmount), or the tab closed, reloaded or taken elsewhere (pagehide; the request outlives the page).
+  useEffect(() => {
+    const goneQuietly = () => {
       const p = phaseRef.current.name;
-      if (!explicitLeave.current && (p === 'waiting' || p === 'inCall')) void leaveMeeting(api, id, new AbortController().signal).catch(() => undefined);
-    },
-    [api, id],
-  );
+      if (!explicitLeave.current && (p === 'waiting' || p === 'inCall')) void leaveMeeting(api, id).catch(() => undefined);
+    };
+    // Back from the browser's page cache after a pagehide: out on the server, so say how things stand.
+    const onPageShow = (e: PageTransitionEvent) => {
+      if (e.persisted) refresh();
+    };
+    window.addEventListener('pagehide', goneQuietly);
+    window.addEventListener('pageshow', onPageShow);
+    return () => {
+      window.removeEventListener('pagehide', goneQuietly);
+      window.removeEventListener('pageshow', onPageShow);
+      goneQuietly();
+    };
+  }, [api, id, refresh]);
 
   const setSignalHandler = useCallback((h: CallHandlers | null) => {
     handler.current = h;
@@ -195,7 +224,7 @@ export function useMeeting(api: ApiClient, id: string): MeetingState {
       }
       switch (eventType(event)) {
         case 'rejected':
-          // Said at once: a rejected person's view is no longer given to a session.
+          // Said at once, without waiting for the view (which says the same: me.state "rejected").
           seq.current++;
           setPhase({ name: 'rejected' });
           break;
