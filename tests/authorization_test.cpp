@@ -143,6 +143,7 @@ const std::map<std::string, Policy> kPolicy{
     {"GET /api/v1/meetings/{id}/ice-servers", Policy::session},
     {"POST /api/v1/meetings/{id}/grant", Policy::session},
     {"POST /api/v1/meetings/{id}/phone-fallback", Policy::session},
+    {"POST /api/v1/meetings/{id}/end", Policy::session},
     // Guests present the link's token; it is their only credential.
     {"POST /api/v1/meeting-invitations/accept", Policy::public_route},
     {"PUT /api/v1/units/{id}/staff/{staff_id}/meeting-training", Policy::unit_manager},

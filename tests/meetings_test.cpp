@@ -155,6 +155,20 @@ TEST_F(MeetingsEndToEnd, APatientWaitsIsAdmittedAndOnlyAdmittedPeopleExchangeSig
   const auto phone = call(karin, "POST", base + "/phone-fallback");
   ASSERT_EQ(phone.status, 200) << phone.body;
   EXPECT_NE(std::string(phone.json().at("reminder").as_string()).find("#31#"), std::string::npos);
+
+  // Karin ends the meeting: Erik is told and is out; she is reminded to document (W3).
+  const auto ended = call(karin, "POST", base + "/end");
+  ASSERT_EQ(ended.status, 200) << ended.body;
+  EXPECT_EQ(ended.json().at("visit_took_place"), true);
+  EXPECT_NE(std::string(ended.json().at("reminder").as_string()).find("Dokumentera"),
+            std::string::npos);
+  std::optional<boost::json::value> news;
+  for (int i = 0; i < 5 && (!news || news->at("event").at("type") != "ended"); ++i) {
+    news = erik_ws->receive_json(5s);
+  }
+  ASSERT_TRUE(news);
+  EXPECT_EQ(call(erik, "GET", base).json().at("me").at("state"), "left");
+  EXPECT_EQ(call(erik, "POST", base + "/join").json().at("code"), "meeting_ended");
 }
 
 TEST_F(MeetingsEndToEnd, AMunicipalGuestJoinsByLinkAfterTheConfidentialityAssessment) {

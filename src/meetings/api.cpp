@@ -128,6 +128,7 @@ object view_json(const MeetingView& v) {
           {"reminders", std::move(reminders)},
           {"confidentiality_assessed_at", optional_time(v.meeting.confidentiality_at_ms)},
           {"phone_fallback_at", optional_time(v.meeting.phone_fallback_at_ms)},
+          {"ended_at", optional_time(v.meeting.ended_at_ms)},
           {"me", participant_json(v.me)},
           {"participants", std::move(participants)}};
 }
@@ -312,6 +313,16 @@ void register_routes(http::Router& router, Service& service, identity::Service& 
       return http::Response::json(
           object{{"phone_fallback_at", optional_time(m.phone_fallback_at_ms)},
                  {"reminder", kPhoneReminder}});
+    });
+  });
+
+  router.add("POST", "/api/v1/meetings/{id}/end", [&](http::Request& request) {
+    const auto actor = actor_of(identity, request);
+    return guarded([&] {
+      const auto e = service.end(actor, param(request, "id"));
+      return http::Response::json(object{{"ended_at", optional_time(e.meeting.ended_at_ms)},
+                                         {"visit_took_place", e.visit_took_place},
+                                         {"reminder", kDocumentReminder}});
     });
   });
 

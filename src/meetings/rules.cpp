@@ -1,5 +1,7 @@
 #include "meetings/rules.hpp"
 
+#include <algorithm>
+
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 
@@ -24,6 +26,12 @@ std::vector<std::string> missing_for_hosting(const Readiness& r, const HostingFa
 
 bool may_relay(State from, State to) {
   return from == State::admitted && to == State::admitted;
+}
+
+bool visit_took_place(const std::vector<Participant>& participants) {
+  return std::any_of(participants.begin(), participants.end(), [](const Participant& p) {
+    return (p.role == Role::patient || p.role == Role::guardian) && p.admitted_at_ms.has_value();
+  });
 }
 
 bool invitation_usable(const Invitation& invitation, std::int64_t now_ms) {

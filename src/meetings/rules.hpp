@@ -2,8 +2,8 @@
 // Pure rules of video meetings: what hosting needs (V5, A1; from home also W1, W2, W7), who
 // may exchange signaling (only admitted participants: no media to anyone else), guest links,
 // the confidentiality assessment before another organisation joins (V3), how a participant was
-// identified, the reminders for meetings with children (C2, V9) and the phone reserve (V8,
-// W4), and TURN REST credentials. No I/O.
+// identified, whether the visit took place, the reminders for meetings with children (C2, V9),
+// the phone reserve (V8, W4) and documentation (W3), and TURN REST credentials. No I/O.
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -33,6 +33,11 @@ bool invitation_usable(const Invitation& invitation, std::int64_t now_ms);
 // V3: someone of another organisation is admitted only after the assessment is recorded.
 bool needs_confidentiality_assessment(Role role, bool assessed);
 
+// The visit took place (the appointment is fulfilled when the host ends the meeting) if the
+// patient or their guardian was admitted at some point; otherwise it stays for staff to mark
+// (a no-show, say).
+bool visit_took_place(const std::vector<Participant>& participants);
+
 // How a participant was identified, shown to the host (V2): from the session's assurance.
 std::string identification_of(std::string_view person_kind, std::string_view assurance);
 
@@ -46,6 +51,11 @@ inline constexpr std::string_view kPrivatePlaceReminder =
 inline constexpr std::string_view kPhoneReminder =
     "Ring från jobbmobilen i första hand. Från en privat mobil: ring med dolt nummer (#31# före "
     "numret) och radera patientens nummer ur samtalslistan direkt efter samtalet.";
+
+// W3: shown to the host when the meeting ends.
+inline constexpr std::string_view kDocumentReminder =
+    "Dokumentera besöket i journalen direkt efter mötet. Skriv inte ner uppgifter om patienten "
+    "någon annanstans.";
 
 // TURN REST (coturn --use-auth-secret): username "<expiry unix s>:<user>", password
 // base64(HMAC-SHA1(secret, username)).

@@ -44,6 +44,25 @@ TEST(Relay, OnlyBetweenAdmittedParticipants) {
   }
 }
 
+TEST(Visit, TookPlaceOnlyIfThePatientOrGuardianWasAdmitted) {
+  EXPECT_FALSE(visit_took_place({}));
+  for (const auto role : {Role::host, Role::staff, Role::patient, Role::guardian, Role::guest}) {
+    for (const bool admitted : {false, true}) {
+      Participant p;
+      p.role = role;
+      p.state = State::left;  // how they stand at the end does not matter
+      if (admitted) p.admitted_at_ms = 1;
+      const bool patient_side = role == Role::patient || role == Role::guardian;
+      EXPECT_EQ(visit_took_place({p}), patient_side && admitted)
+          << to_string(role) << " admitted=" << admitted;
+      Participant host;
+      host.role = Role::host;
+      host.admitted_at_ms = 1;
+      EXPECT_EQ(visit_took_place({host, p}), patient_side && admitted);
+    }
+  }
+}
+
 TEST(Invitations, SingleUseAndExpiring) {
   Invitation i;
   i.expires_at_ms = 1000;

@@ -379,6 +379,39 @@ Meeting Service::switch_to_phone(const Actor& host, const std::string& meeting_i
   });
 }
 
+Service::Ended Service::end(const Actor& host, const std::string& meeting_id) {
+  std::vector<std::string> tell;
+  auto result = store_.database().transaction([&](soci::session& sql) {
+    Ended e{load(sql, meeting_id), false};
+    auto& m = e.meeting;
+    if (m.ended_at_ms) fail(Error::meeting_ended);
+    host_in(sql, host, m);
+    tell = topics(sql, m, false);
+    const auto now = clock_.now_ms();
+    const auto everyone = store_.participants(sql, m.id);
+    for (auto p : everyone) {
+      if (p.state != State::waiting && p.state != State::admitted) continue;
+      p.state = State::left;
+      store_.update_participant(sql, p);
+    }
+    m.ended_at_ms = now;
+    store_.update_meeting(sql, m);
+    e.visit_took_place = visit_took_place(everyone);
+    auto a = bookings_.find_appointment(sql, m.appointment_id);
+    if (e.visit_took_place && a &&
+        (a->status == booking::AppointmentStatus::booked ||
+         a->status == booking::AppointmentStatus::arrived)) {
+      a->status = booking::AppointmentStatus::fulfilled;
+      a->updated_at_ms = now;
+      bookings_.update_appointment(sql, *a);
+    }
+    record(sql, host, m, "meeting.end");
+    return e;
+  });
+  publish(tell, boost::json::object{{"type", "ended"}});
+  return result;
+}
+
 void Service::signal(const Actor& actor, const std::string& meeting_id, const std::string& to,
                      const boost::json::value& payload) {
   std::string topic;

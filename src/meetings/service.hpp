@@ -109,6 +109,13 @@ class Service {
   Link invite(const Actor& host, const std::string& meeting_id, const std::string& name,
               const std::string& organisation, const std::string& title);
   Meeting switch_to_phone(const Actor& host, const std::string& meeting_id);
+  // Ends the meeting for everyone (they are told); the appointment becomes fulfilled if the
+  // patient took part (W3: the host is then reminded to document).
+  struct Ended {
+    Meeting meeting;
+    bool visit_took_place = false;
+  };
+  Ended end(const Actor& host, const std::string& meeting_id);
 
   // --- guests ---
   // Uses the link once; returns the new participant and its token for every later call.

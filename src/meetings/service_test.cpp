@@ -246,6 +246,38 @@ TEST_P(MeetingsServiceTest, ChildrenRemindTheHostAndThePhoneReserveIsRecorded) {
             Error::participant_not_found);
 }
 
+TEST_P(MeetingsServiceTest, TheHostEndsTheMeetingForEveryoneAndTheVisitCountsIfThePatientCame) {
+  const auto id = hosted_meeting();
+  const auto erik = service_.join(patient("erik"), id).me;
+  const auto anna = service_.join(staff("anna"), id).me;  // still waiting at the end
+  EXPECT_EQ(error_of([&] { service_.end(patient("erik"), id); }), Error::not_allowed);
+  service_.admit(staff("karin"), id, erik.id, true);
+  const auto ended = service_.end(staff("karin"), id);
+  EXPECT_TRUE(ended.visit_took_place);
+  EXPECT_TRUE(ended.meeting.ended_at_ms.has_value());
+  // Everyone still there, admitted or waiting, is told and is out.
+  EXPECT_EQ(events_to(participant_topic(id, erik.id)).back().at("type"), "ended");
+  EXPECT_EQ(events_to(participant_topic(id, anna.id)).back().at("type"), "ended");
+  EXPECT_EQ(service_.view(patient("erik"), id).me.state, State::left);
+  EXPECT_EQ(error_of([&] { service_.join(patient("erik"), id); }), Error::meeting_ended);
+  EXPECT_EQ(error_of([&] { service_.end(staff("karin"), id); }), Error::meeting_ended);
+  const auto a = scratch_.db().with_session([&](soci::session& sql) {
+    return bookings_.find_appointment(sql, ended.meeting.appointment_id);
+  });
+  EXPECT_EQ(a->status, booking::AppointmentStatus::fulfilled);
+
+  // Nobody came: the appointment stays booked for staff to mark.
+  const auto empty = service_.open(staff("karin"), video_appointment("ella", "appt-nobody")).id;
+  service_.ready(staff("karin"), empty, {Location::workplace, true, false});
+  service_.join(staff("karin"), empty);
+  const auto nobody = service_.end(staff("karin"), empty);
+  EXPECT_FALSE(nobody.visit_took_place);
+  const auto b = scratch_.db().with_session([&](soci::session& sql) {
+    return bookings_.find_appointment(sql, nobody.meeting.appointment_id);
+  });
+  EXPECT_EQ(b->status, booking::AppointmentStatus::booked);
+}
+
 TEST_P(MeetingsServiceTest, IceServersCarryTimeLimitedTurnCredentials) {
   const auto id = hosted_meeting();
   const auto servers = service_.ice_servers(staff("karin"), id);
