@@ -6,13 +6,17 @@
 // Karin lets him in: then each decodes the other's video and audio. A guest
 // of the municipality joins by a single-use link after Karin records the
 // confidentiality assessment, and all three decode each other (a mesh); when
-// the guest closes her tab she drops off Karin's list. With only a TURN relay
-// allowed (coturn started here) the media of all three goes through it. A
-// host at home is refused with what is missing, until the unit manager
-// approves (and again once the approval is withdrawn); someone the host
-// declines is told so and never gets a peer connection; the switch to phone
-// shows the reminder for calling from a mobile; axe checks the pre-call
-// check, the waiting room, the meeting and the declined page.
+// the guest closes her tab she drops off Karin's list. Karin then ends the
+// meeting for everyone: both calls stop (no connection, camera or microphone
+// left), Erik is told, even after a reload, and Karin is reminded to document
+// the visit, which is recorded as held. With only a TURN relay allowed
+// (coturn started here) the media of all three goes through it. A host at
+// home ticks the two home items of the checklist too, and is refused with
+// what is missing until the unit manager approves (and again once the
+// approval is withdrawn); someone the host declines is told so and never
+// gets a peer connection; the switch to phone shows the reminder for calling
+// from a mobile; axe checks the pre-call check, the waiting room, the
+// meeting, the declined page and the ended page.
 //
 // Join-to-first-frame (admission click to the first decoded frame on the
 // admitted person's page) is printed as one JSON line per call, for
@@ -68,7 +72,8 @@ after(async () => {
 
 /**
  * A page whose RTCPeerConnections are all remembered in window.__pcs, so the
- * test can read their stats. `relayOnly` sets the documented setting that
+ * test can read their stats, and the camera and microphone tracks it was
+ * given in window.__tracks. `relayOnly` sets the documented setting that
  * sends all media through TURN (see ICE_POLICY_KEY in src/meetings/mesh.ts).
  */
 async function open(base, { relayOnly = false } = {}) {
@@ -84,6 +89,16 @@ async function open(base, { relayOnly = false } = {}) {
     Tracked.prototype = Original.prototype;
     Object.setPrototypeOf(Tracked, Original);
     window.RTCPeerConnection = Tracked;
+    window.__tracks = [];
+    const devices = navigator.mediaDevices;
+    if (devices?.getUserMedia) {
+      const getUserMedia = devices.getUserMedia.bind(devices);
+      devices.getUserMedia = async (constraints) => {
+        const stream = await getUserMedia(constraints);
+        window.__tracks.push(...stream.getTracks());
+        return stream;
+      };
+    }
     if (relay) window.localStorage.setItem('oppenvard.meeting.iceTransportPolicy', 'relay');
   }, relayOnly);
   return opened;
@@ -143,8 +158,15 @@ async function hostFromCalendar(page, appointment, { location = 'workplace', rel
   assert.match(await page.locator('.precall').innerText(), /Utrustningen fungerar\./);
   await page.getByRole('button', { name: 'Gå vidare' }).click();
   await page.getByRole('heading', { name: 'Innan du öppnar mötet' }).waitFor();
-  for (const box of await page.getByRole('group', { name: /Checklista för miljön/ }).getByRole('checkbox').all()) await box.check();
+  // Where she sits first: from home the checklist has two more items (W5, W8), and every item shown is ticked.
   await page.getByLabel(location === 'home' ? 'Hemma' : 'På arbetsplatsen').check();
+  const checklist = page.getByRole('group', { name: /Checklista för miljön/ });
+  for (const item of ['Nätverket är säkert och lösenordsskyddat, med stabil kvalitet', 'Datorn har bara program som IT har installerat']) {
+    assert.equal(await checklist.getByLabel(item, { exact: true }).count(), location === 'home' ? 1 : 0, `"${item}" is asked only at home`);
+  }
+  const boxes = await checklist.getByRole('checkbox').all();
+  assert.equal(boxes.length, location === 'home' ? 10 : 8);
+  for (const box of boxes) await box.check();
   await page.getByRole('button', { name: 'Jag är redo – öppna mötet' }).click();
   if (location === 'workplace') await page.getByRole('heading', { name: 'Mötesvärdens verktyg' }).waitFor();
   return new URL(page.url()).pathname.split('/').pop();
@@ -239,6 +261,17 @@ async function waitForMedia(page, pred, what, timeout = MEDIA_TIMEOUT) {
 /** Each of `n` others: video decoded and audio received. */
 const seesAndHears = (n) => (media) => media.length === n && media.every((c) => decodesVideo(c) && hearsAudio(c));
 
+/** Polls until none of the camera and microphone tracks the page was given is live (all stopped). */
+async function waitNoLiveTracks(page, what, timeout = 10_000) {
+  const until = Date.now() + timeout;
+  for (;;) {
+    const live = await page.evaluate(() => (window.__tracks ?? []).filter((t) => t.readyState === 'live').map((t) => t.kind));
+    if (live.length === 0) return;
+    if (Date.now() > until) assert.fail(`${what}: still live ${JSON.stringify(live)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 function reportFirstFrame(ms, participants, relay) {
   console.log(JSON.stringify({ join_to_first_frame_ms: ms, participants, relay }));
 }
@@ -327,7 +360,7 @@ test('a patient waits unseen, is let in, and patient and host see and hear each 
   }
 });
 
-test('a guest of another organisation joins by link after the confidentiality assessment, and all three see each other', async () => {
+test('a guest of another organisation joins by link after the confidentiality assessment, all three see each other, and the host ends the meeting for everyone', async () => {
   const karin = await open(server.url);
   const erik = await open(server.url);
   const guest = await open(server.url);
@@ -335,7 +368,7 @@ test('a guest of another organisation joins by link after the confidentiality as
     await loginAs(karin.page, DEMO_PEOPLE.karin);
     await loginAs(erik.page, DEMO_PEOPLE.erik);
     const appointment = await bookVideo(karin.page, erik.page);
-    await hostFromCalendar(karin.page, appointment);
+    const meetingId = await hostFromCalendar(karin.page, appointment);
     await patientToWaitingRoom(erik.page, appointment);
     await admit(karin.page, 'Erik Sandberg');
     await waitForMedia(erik.page, seesAndHears(1), 'Erik sees and hears Karin');
@@ -384,6 +417,50 @@ test('a guest of another organisation joins by link after the confidentiality as
     await karin.page.locator('#in-meeting-list li', { hasText: 'Erik Sandberg' }).waitFor();
     await waitForMedia(karin.page, (m) => m.length === 1, 'Karin’s connection to the guest is closed', 10_000);
     await waitForMedia(erik.page, (m) => m.length === 1, 'Erik’s connection to the guest is closed', 10_000);
+
+    // Karin ends the meeting for everyone, apart from leaving it, and is asked once more on the page; "Avbryt" keeps it going.
+    const endButton = karin.page.getByRole('button', { name: 'Avsluta mötet för alla', exact: true });
+    await endButton.click();
+    const ask = karin.page.getByRole('group', { name: 'Avsluta mötet för alla' });
+    await ask.getByText('Alla lämnar mötet, och ingen kan gå in i det igen.', { exact: false }).waitFor();
+    await ask.getByRole('button', { name: 'Avbryt' }).click();
+    await karin.page.waitForFunction(() => document.activeElement?.textContent === 'Avsluta mötet för alla'); // focus back on the button
+    assert.equal((await mediaOf(erik.page)).length, 1, 'the meeting goes on after "Avbryt"');
+    await endButton.click();
+    await ask.getByRole('button', { name: 'Ja, avsluta för alla' }).click();
+
+    // Karin: out of the call, reminded to document the visit in the journal (W3), which is recorded as held.
+    const ended = karin.page.locator('#meeting-ended');
+    await ended.getByRole('heading', { name: 'Mötet är avslutat' }).waitFor();
+    await ended.getByText('Dokumentera besöket i journalen direkt efter mötet. Skriv inte ner uppgifter om patienten någon annanstans.').waitFor();
+    await ended.getByText('Besöket är registrerat som genomfört.').waitFor();
+    await karin.page.getByRole('link', { name: 'Till kalendern' }).waitFor();
+    // Erik is told at once (the realtime event), with his appointments to go to and no way back in.
+    await erik.page.locator('#meeting-ended').getByRole('heading', { name: 'Mötet är avslutat' }).waitFor();
+    await erik.page.getByText('Mötesvärden har avslutat mötet.', { exact: false }).waitFor();
+    await erik.page.getByRole('link', { name: 'Till Mina tider' }).waitFor();
+    assert.equal(await erik.page.getByRole('button', { name: 'Gå in i mötet igen' }).count(), 0, 'no way back into an ended meeting');
+    for (const [who, page] of [
+      ['Karin', karin.page],
+      ['Erik', erik.page],
+    ]) {
+      await waitForMedia(page, (m) => m.length === 0, `${who}’s peer connections are closed`, 10_000);
+      await waitNoLiveTracks(page, `${who}’s camera and microphone are off`);
+      assert.equal(await page.locator('video').count(), 0, `${who}’s page shows no video`);
+    }
+    await checkPage(karin.page, 'the ended meeting (host)');
+
+    // The appointment is fulfilled; joining again is refused; Erik's page, reloaded, still says the meeting has ended (no check, no camera).
+    const after = await callAsPage(karin.page, 'GET', `/api/v1/units/${clinic.id}/appointments?from=${encodeURIComponent(appointment.start)}&to=${encodeURIComponent(appointment.end)}`);
+    assert.equal(after.body.items.find((a) => a.id === appointment.id)?.status, 'fulfilled');
+    const again = await callAsPage(erik.page, 'POST', `/api/v1/meetings/${meetingId}/join`, {});
+    assert.equal(again.status, 409);
+    assert.equal(again.body.code, 'meeting_ended');
+    await erik.page.reload();
+    await erik.page.locator('#meeting-ended').getByRole('heading', { name: 'Mötet är avslutat' }).waitFor();
+    assert.equal(await erik.page.getByRole('heading', { name: 'Testa kamera, ljud och uppkoppling' }).count(), 0, 'no pre-call check');
+    assert.deepEqual(await erik.page.evaluate(() => ({ pcs: window.__pcs.length, tracks: window.__tracks.length })), { pcs: 0, tracks: 0 }, 'no connection, camera or microphone after a reload');
+
     assertNoProblems(karin.problems);
     assertNoProblems(erik.problems);
   } finally {

@@ -20,6 +20,8 @@ interface Props {
   setSignalHandler: (h: CallHandlers | null) => void;
   refresh: () => void;
   onLeave: () => void;
+  /** The host ends the meeting for everyone. */
+  onEnd: () => Promise<void>;
 }
 
 const STATE_NOTES: Partial<Record<RTCPeerConnectionState | 'new', MessageKey>> = {
@@ -30,7 +32,7 @@ const STATE_NOTES: Partial<Record<RTCPeerConnectionState | 'new', MessageKey>> =
 };
 
 /** The meeting for someone admitted: "never recorded" always in sight, the pictures, the controls, the host's tools, and the chat. */
-export function CallView({ api, view, chat, relayOnly, relayFailed, setSignalHandler, refresh, onLeave }: Props) {
+export function CallView({ api, view, chat, relayOnly, relayFailed, setSignalHandler, refresh, onLeave, onEnd }: Props) {
   const { t } = useT();
   const call = useCall(api, view, setSignalHandler, refresh, relayOnly);
   const [shareError, setShareError] = useState(false);
@@ -92,7 +94,7 @@ export function CallView({ api, view, chat, relayOnly, relayFailed, setSignalHan
           </p>
         )}
       </section>
-      {host && <HostPanel api={api} view={view} refresh={refresh} />}
+      {host && <HostPanel api={api} view={view} refresh={refresh} onEnd={onEnd} />}
       <ChatPanel api={api} view={view} lines={chat} />
     </>
   );

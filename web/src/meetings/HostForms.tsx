@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { ApiClient } from '../api';
 import { formatClockTime, formatDayTime } from '../cases/deadline';
 import { useT } from '../context';
@@ -157,11 +157,67 @@ export function InviteForm({ api, meetingId }: { api: ApiClient; meetingId: stri
   );
 }
 
+interface AskFirstProps {
+  /** The button that asks; also names the question's group. */
+  start: string;
+  question: string;
+  confirm: string;
+  busy: boolean;
+  onConfirm: () => void;
+}
+
+/**
+ * A step that cannot be undone, asked once more on the page (not in a
+ * browser dialog): the button, then the question with "yes" and "cancel".
+ * Focus goes to the question, and back to the button on cancel.
+ */
+function AskFirst({ start, question, confirm, busy, onConfirm }: AskFirstProps) {
+  const { t } = useT();
+  const [asking, setAsking] = useState(false);
+  const moved = useRef(false);
+  const group = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  const questionId = useId();
+  useEffect(() => {
+    if (moved.current) (asking ? group : button).current?.focus();
+  }, [asking]);
+  const ask = (on: boolean) => {
+    moved.current = true;
+    setAsking(on);
+  };
+  if (!asking) {
+    return (
+      <button ref={button} type="button" class="button button--secondary" onClick={() => ask(true)}>
+        {start}
+      </button>
+    );
+  }
+  return (
+    <div ref={group} tabIndex={-1} class="notice" role="group" aria-label={start} aria-describedby={questionId}>
+      <p id={questionId}>{question}</p>
+      <p class="appointment__actions">
+        <button
+          type="button"
+          class="button"
+          aria-disabled={busy ? 'true' : undefined}
+          onClick={() => {
+            if (!busy) onConfirm();
+          }}
+        >
+          {confirm}
+        </button>
+        <button type="button" class="button button--secondary" onClick={() => ask(false)}>
+          {t('meeting.cancel')}
+        </button>
+      </p>
+    </div>
+  );
+}
+
 /** The phone reserve (V8): the appointment goes on as a phone call, with the reminder for calling from a mobile (W4). */
 export function PhoneFallback({ api, view, onSwitched }: { api: ApiClient; view: MeetingView; onSwitched: () => void }) {
   const { t } = useT();
   const { phase, run } = useSave();
-  const [asking, setAsking] = useState(false);
   const [done, setDone] = useState(view.phoneFallbackAt !== null);
   const reminder = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -175,40 +231,52 @@ export function PhoneFallback({ api, view, onSwitched }: { api: ApiClient; view:
           <p>{t('meeting.phoneDone')}</p>
           <p>{t('meeting.phoneReminder')}</p>
         </div>
-      ) : asking ? (
-        <div class="notice" role="group" aria-label={t('meeting.phoneSwitch')}>
-          <p>{t('meeting.phoneQuestion')}</p>
-          <p class="appointment__actions">
-            <button
-              type="button"
-              class="button"
-              aria-disabled={phase.name === 'busy' ? 'true' : undefined}
-              onClick={() => {
-                if (phase.name === 'busy') return;
-                void run((s) => switchToPhone(api, view.id, s)).then((r) => {
-                  if (!r) return;
-                  setAsking(false);
-                  setDone(true);
-                  onSwitched();
-                });
-              }}
-            >
-              {t('meeting.phoneConfirm')}
-            </button>
-            <button type="button" class="button button--secondary" onClick={() => setAsking(false)}>
-              {t('meeting.phoneCancel')}
-            </button>
-          </p>
-        </div>
       ) : (
         <>
           <p>{t('meeting.phoneIntro')}</p>
-          <button type="button" class="button button--secondary" onClick={() => setAsking(true)}>
-            {t('meeting.phoneSwitch')}
-          </button>
+          <AskFirst
+            start={t('meeting.phoneSwitch')}
+            question={t('meeting.phoneQuestion')}
+            confirm={t('meeting.phoneConfirm')}
+            busy={phase.name === 'busy'}
+            onConfirm={() =>
+              void run((s) => switchToPhone(api, view.id, s)).then((r) => {
+                if (!r) return;
+                setDone(true);
+                onSwitched();
+              })
+            }
+          />
         </>
       )}
       {phase.name === 'failed' && <ErrorMessage message={t(meetingErrorKey(phase.error, 'phone'))} />}
+    </section>
+  );
+}
+
+/**
+ * Ending the meeting for everyone when the visit is over (W3), apart from
+ * leaving it: asked once more first. Everyone still there is out and nobody
+ * can come in again; the page then shows the end (`onEnd` moves it there).
+ */
+export function EndMeeting({ onEnd }: { onEnd: () => Promise<void> }) {
+  const { t } = useT();
+  const { phase, run } = useSave();
+  return (
+    <section class="card" aria-labelledby="end-title">
+      <h3 id="end-title">{t('meeting.endTitle')}</h3>
+      <p>{t('meeting.endIntro')}</p>
+      <AskFirst
+        start={t('meeting.endForAll')}
+        question={t('meeting.endQuestion')}
+        confirm={t('meeting.endConfirm')}
+        busy={phase.name === 'busy'}
+        onConfirm={() => void run(() => onEnd())}
+      />
+      <p role="status" aria-live="polite" class="status">
+        {phase.name === 'busy' ? t('meeting.ending') : ''}
+      </p>
+      {phase.name === 'failed' && <ErrorMessage message={t(meetingErrorKey(phase.error, 'end'))} />}
     </section>
   );
 }

@@ -2,15 +2,15 @@ import { useState } from 'preact/hooks';
 import type { ApiClient } from '../api';
 import { useT } from '../context';
 import { othersAdmitted, waitingPeople, type MeetingView } from './meeting';
-import { ConfidentialityForm, InviteForm, PhoneFallback } from './HostForms';
+import { ConfidentialityForm, EndMeeting, InviteForm, PhoneFallback } from './HostForms';
 import { PersonCard } from './PersonCard';
 
 /**
  * The host's tools: the people waiting (admit, decline, "ID shown on
  * camera"), the people in the meeting, the confidentiality assessment, guest
- * invitations and the switch to phone.
+ * invitations, the switch to phone, and ending the meeting for everyone.
  */
-export function HostPanel({ api, view, refresh }: { api: ApiClient; view: MeetingView; refresh: () => void }) {
+export function HostPanel({ api, view, refresh, onEnd }: { api: ApiClient; view: MeetingView; refresh: () => void; onEnd: () => Promise<void> }) {
   const { t } = useT();
   const [note, setNote] = useState('');
   const [focusAssessment, setFocusAssessment] = useState(0);
@@ -46,6 +46,7 @@ export function HostPanel({ api, view, refresh }: { api: ApiClient; view: Meetin
       <ConfidentialityForm api={api} view={view} onSaved={refresh} focusKey={focusAssessment} />
       <InviteForm api={api} meetingId={view.id} />
       <PhoneFallback api={api} view={view} onSwitched={refresh} />
+      <EndMeeting onEnd={onEnd} />
     </section>
   );
 }

@@ -11,6 +11,7 @@ import { PageHeading } from '../ui/PageHeading';
 import { SessionGate } from '../ui/SessionGate';
 import { Status } from '../ui/Status';
 import { CallView } from './CallView';
+import { EndedNotice } from './EndedNotice';
 import { browserSessionStorage, GUEST_HEADER, participantTokenKey, readToken } from './guestToken';
 import { hasTurn } from './meeting';
 import { iceServers } from './meetingApi';
@@ -52,6 +53,7 @@ const ANNOUNCE: Partial<Record<Phase['name'], MessageKey>> = {
   inCall: 'meeting.announce.inCall',
   rejected: 'meeting.rejectedTitle',
   left: 'meeting.leftTitle',
+  ended: 'meeting.endedTitle',
 };
 
 function Meeting({ api, id, me }: { api: ApiClient; id: string; me: Me | null }) {
@@ -103,6 +105,7 @@ function Meeting({ api, id, me }: { api: ApiClient; id: string; me: Me | null })
           setSignalHandler={m.setSignalHandler}
           refresh={m.refresh}
           onLeave={() => void m.leave()}
+          onEnd={m.end}
         />
       );
       break;
@@ -122,6 +125,9 @@ function Meeting({ api, id, me }: { api: ApiClient; id: string; me: Me | null })
           )}
         </div>
       );
+      break;
+    case 'ended':
+      body = <EndedNotice who={view?.me.role === 'host' ? 'host' : me === null ? 'guest' : 'other'} outcome={m.phase.outcome} />;
       break;
     case 'failed':
       body = <ErrorMessage message={t(m.phase.message)} />;
@@ -154,7 +160,7 @@ function Meeting({ api, id, me }: { api: ApiClient; id: string; me: Me | null })
  * /mote/<id>: the video meeting for patients, guardians and staff (by their
  * session) and for guests (by the participant token their link gave them,
  * kept in sessionStorage): the pre-call check, the host's readiness, the
- * waiting room, then the call.
+ * waiting room, the call, and the end.
  */
 export function MeetingPage({ id }: { id: string }) {
   const store = useStore();

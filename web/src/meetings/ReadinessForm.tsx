@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { useT } from '../context';
 import type { MessageKey } from '../i18n';
 import { LOCATIONS, type Location } from './meeting';
-import { CHECKLIST, checklistComplete, checklistKey, type ChecklistItem } from './meetingForms';
+import { checklistComplete, checklistFor, checklistKey, type ChecklistItem } from './meetingForms';
 
 interface Props {
   equipmentTested: boolean;
@@ -11,9 +11,10 @@ interface Props {
 }
 
 /**
- * The host's readiness (V5; A1; from home W1, W2, W7): every item of the
- * environment checklist, where they sit, and whether the equipment test
- * passed. What the server says is missing is listed in plain words.
+ * The host's readiness (V5; A1; from home W1, W2, W5, W7, W8): where they
+ * sit, every item of the environment checklist for that place (from home
+ * also the network and the computer), and whether the equipment test passed.
+ * What the server says is missing is listed in plain words.
  */
 export function ReadinessForm({ equipmentTested, onReady }: Props) {
   const { t } = useT();
@@ -23,6 +24,7 @@ export function ReadinessForm({ equipmentTested, onReady }: Props) {
   const [missing, setMissing] = useState<MessageKey[]>([]);
   const [busy, setBusy] = useState(false);
   const summary = useRef<HTMLDivElement>(null);
+  const items = checklistFor(location);
 
   useEffect(() => {
     if (missing.length > 0) summary.current?.focus();
@@ -39,9 +41,9 @@ export function ReadinessForm({ equipmentTested, onReady }: Props) {
   const onSubmit = async (e: Event) => {
     e.preventDefault();
     if (busy) return;
-    if (!checklistComplete(ticked)) {
+    if (!checklistComplete(location, ticked)) {
       setIncomplete(true);
-      const first = CHECKLIST.find((c) => !ticked.has(c));
+      const first = items.find((c) => !ticked.has(c));
       if (first) document.getElementById(`check-${first}`)?.focus();
       return;
     }
@@ -67,6 +69,15 @@ export function ReadinessForm({ equipmentTested, onReady }: Props) {
         </div>
       )}
       <form onSubmit={(e) => void onSubmit(e)} noValidate>
+        <fieldset class="choices">
+          <legend class="choices__legend">{t('meeting.locationLegend')}</legend>
+          {LOCATIONS.map((l) => (
+            <div class="choice" key={l}>
+              <input type="radio" name="meeting-location" id={`location-${l}`} checked={location === l} onChange={() => setLocation(l)} />
+              <label for={`location-${l}`}>{t(`meeting.location.${l}`)}</label>
+            </div>
+          ))}
+        </fieldset>
         <fieldset class="choices" aria-describedby={incomplete ? 'checklist-error' : undefined}>
           <legend class="choices__legend">{t('meeting.checklistLegend')}</legend>
           {incomplete && (
@@ -74,7 +85,7 @@ export function ReadinessForm({ equipmentTested, onReady }: Props) {
               {t('meeting.checklistIncomplete')}
             </p>
           )}
-          {CHECKLIST.map((item) => (
+          {items.map((item) => (
             <div class="choice" key={item}>
               <input
                 type="checkbox"
@@ -83,15 +94,6 @@ export function ReadinessForm({ equipmentTested, onReady }: Props) {
                 onChange={(e) => toggle(item, (e.currentTarget as HTMLInputElement).checked)}
               />
               <label for={`check-${item}`}>{t(checklistKey(item))}</label>
-            </div>
-          ))}
-        </fieldset>
-        <fieldset class="choices">
-          <legend class="choices__legend">{t('meeting.locationLegend')}</legend>
-          {LOCATIONS.map((l) => (
-            <div class="choice" key={l}>
-              <input type="radio" name="meeting-location" id={`location-${l}`} checked={location === l} onChange={() => setLocation(l)} />
-              <label for={`location-${l}`}>{t(`meeting.location.${l}`)}</label>
             </div>
           ))}
         </fieldset>

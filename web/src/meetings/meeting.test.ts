@@ -12,6 +12,7 @@ import {
   parseAccepted,
   parseHostingRecords,
   parseIceServers,
+  parseEnded,
   parseMeetingView,
   participantTopic,
   selectReminders,
@@ -47,6 +48,7 @@ function view(over: Partial<MeetingView> = {}): MeetingView {
     reminders: ['Mötet spelas inte in.'],
     confidentialityAssessedAt: null,
     phoneFallbackAt: null,
+    endedAt: null,
     me: karin,
     participants: [karin, erik, sofia],
     ...over,
@@ -71,6 +73,8 @@ describe('reading the meeting', () => {
     expect(v.child).toBe(true);
     expect(v.reminders).toEqual(['Mötet spelas inte in.']);
     expect(v.phoneFallbackAt).toBe('2026-11-24T12:05:00Z');
+    expect(v.endedAt).toBeNull();
+    expect(parseMeetingView({ id: 'm1', me: { id: 'p1' }, ended_at: '2026-11-24T12:30:00Z' }).endedAt).toBe('2026-11-24T12:30:00Z');
     expect(v.participants.map((p) => p.id)).toEqual(['p1']);
     expect(v.me.identification).toBe('e_id');
     expect(() => parseMeetingView({ id: 'm1' })).toThrow(ApiError);
@@ -79,6 +83,24 @@ describe('reading the meeting', () => {
   it('keeps unknown codes from breaking the page', () => {
     const v = parseMeetingView({ id: 'm', me: { id: 'p', role: 'wizard', identification: 'magic', state: 'floating' } });
     expect(v.me).toMatchObject({ role: 'guest', identification: 'unknown', state: 'waiting' });
+  });
+
+  it('reads the end: when, whether the visit was held, and a reminder only when the app does not know it', () => {
+    const server = {
+      ended_at: '2026-11-24T12:30:00Z',
+      visit_took_place: true,
+      reminder: 'Dokumentera besöket i journalen direkt efter mötet. Skriv inte ner uppgifter om patienten någon annanstans.',
+    };
+    expect(parseEnded(server)).toEqual({ endedAt: '2026-11-24T12:30:00Z', visitTookPlace: true, reminder: null });
+    expect(parseEnded({ ...server, visit_took_place: 'yes', reminder: ' Något nytt. ' })).toEqual({
+      endedAt: '2026-11-24T12:30:00Z',
+      visitTookPlace: false,
+      reminder: 'Något nytt.',
+    });
+    expect(parseEnded({ ended_at: '2026-11-24T12:30:00Z' }).reminder).toBeNull();
+    expect(() => parseEnded({ visit_took_place: true })).toThrow(ApiError);
+    // The app's own words for the reminder it knows are the server's, in Swedish.
+    expect(sv['meeting.endedDocument']).toBe(server.reminder);
   });
 
   it('reads an accepted invitation and the ICE servers', () => {

@@ -41,6 +41,8 @@ export interface MeetingView {
   reminders: string[];
   confidentialityAssessedAt: string | null;
   phoneFallbackAt: string | null;
+  /** When the host ended the meeting for everyone; null while it goes on. */
+  endedAt: string | null;
   me: Participant;
   /** Everyone waiting or admitted when the caller is admitted; only the caller while waiting. */
   participants: Participant[];
@@ -116,8 +118,32 @@ export function parseMeetingView(v: unknown): MeetingView {
     reminders: Array.isArray(v.reminders) ? v.reminders.filter((r): r is string => typeof r === 'string' && r.trim() !== '') : [],
     confidentialityAssessedAt: str(v.confidentiality_assessed_at),
     phoneFallbackAt: str(v.phone_fallback_at),
+    endedAt: str(v.ended_at),
     me,
     participants: participants.some((p) => p.id === me.id) ? participants : [me, ...participants],
+  };
+}
+
+/** What the host learns on ending the meeting for everyone. */
+export interface MeetingEnded {
+  endedAt: string;
+  /** The patient (or a guardian) was let in at some point: the appointment is recorded as fulfilled. */
+  visitTookPlace: boolean;
+  /** The server's reminder to document (W3) when the app does not know it; null when it is the one the app words itself. */
+  reminder: string | null;
+}
+
+/** The server's reminder to document the visit (W3), as the server words it (rules.hpp). */
+const DOCUMENT_REMINDER = 'Dokumentera besöket i journalen';
+
+/** POST /api/v1/meetings/{id}/end. */
+export function parseEnded(v: unknown): MeetingEnded {
+  if (!isObject(v) || !str(v.ended_at)) throw new ApiError('invalid', 200, 'not an ended meeting');
+  const reminder = text(v.reminder).trim();
+  return {
+    endedAt: text(v.ended_at),
+    visitTookPlace: v.visit_took_place === true,
+    reminder: reminder === '' || reminder.startsWith(DOCUMENT_REMINDER) ? null : reminder,
   };
 }
 

@@ -9,6 +9,7 @@ import {
   meetingApiUrl,
   openMeetingUrl,
   parseAccepted,
+  parseEnded,
   parseHostingRecords,
   parseIceServers,
   parseInvitation,
@@ -22,6 +23,7 @@ import {
   type IceServer,
   type Invitation,
   type Location,
+  type MeetingEnded,
   type MeetingView,
   type OpenedMeeting,
 } from './meeting';
@@ -108,6 +110,11 @@ export async function switchToPhone(api: ApiClient, id: string, signal: AbortSig
   return typeof v === 'object' && v !== null && typeof (v as { phone_fallback_at?: unknown }).phone_fallback_at === 'string'
     ? (v as { phone_fallback_at: string }).phone_fallback_at
     : null;
+}
+
+/** The host ends the meeting for everyone (W3): all still there are out, and nobody can join again. */
+export async function endMeeting(api: ApiClient, id: string, signal: AbortSignal): Promise<MeetingEnded> {
+  return parseEnded(await api.post(`${meetingApiUrl(id)}/end`, {}, signal));
 }
 
 export async function recordTraining(api: ApiClient, unitId: string, staffId: string, completedOn: string, signal: AbortSignal): Promise<void> {

@@ -1,9 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../api';
+import { en } from '../i18n/en';
 import { sv } from '../i18n/sv';
+import { LOCATIONS } from './meeting';
 import {
   checklistComplete,
+  checklistFor,
+  checklistKey,
   CHECKLIST,
+  HOME_CHECKLIST,
+  type ChecklistItem,
   chatText,
   confidentialityBody,
   guestLinkUrl,
@@ -40,10 +46,28 @@ describe('the host’s readiness', () => {
     expect(notReadyKeys(new Error('x'))).toBeNull();
   });
 
-  it('needs every checklist item ticked', () => {
-    expect(checklistComplete(new Set(CHECKLIST))).toBe(true);
-    expect(checklistComplete(new Set(CHECKLIST.slice(1)))).toBe(false);
+  it('asks the two home items (W5, W8) only at home', () => {
     expect(CHECKLIST).toHaveLength(8);
+    expect(checklistFor('workplace')).toEqual(CHECKLIST);
+    expect(checklistFor('home')).toEqual([...CHECKLIST, 'network', 'itSoftware']);
+    for (const item of [...CHECKLIST, ...HOME_CHECKLIST]) {
+      expect(sv[checklistKey(item)], item).toBeTruthy();
+      expect(en[checklistKey(item)], item).toBeTruthy();
+    }
+    expect(sv['meeting.checklist.network']).toBe('Nätverket är säkert och lösenordsskyddat, med stabil kvalitet');
+    expect(sv['meeting.checklist.itSoftware']).toBe('Datorn har bara program som IT har installerat');
+  });
+
+  it('needs every item for the place ticked, and no more: every combination, at the workplace and at home', () => {
+    const all: ChecklistItem[] = [...CHECKLIST, ...HOME_CHECKLIST];
+    for (let mask = 0; mask < 1 << all.length; mask++) {
+      const ticked = new Set(all.filter((_, i) => (mask & (1 << i)) !== 0));
+      const base = CHECKLIST.every((c) => ticked.has(c));
+      const home = HOME_CHECKLIST.every((c) => ticked.has(c));
+      expect(checklistComplete('workplace', ticked), `workplace ${[...ticked].join(',')}`).toBe(base);
+      expect(checklistComplete('home', ticked), `home ${[...ticked].join(',')}`).toBe(base && home);
+    }
+    for (const location of LOCATIONS) expect(checklistComplete(location, new Set()), location).toBe(false);
   });
 });
 
@@ -60,6 +84,7 @@ describe('failures in words', () => {
   it('falls back on the status and what was being done', () => {
     expect(meetingErrorKey(problem(403, ''), 'join')).toBe('meeting.error.forbidden');
     expect(meetingErrorKey(problem(403, ''), 'invite')).toBe('meeting.error.onlyHost');
+    expect(meetingErrorKey(problem(403, 'not_allowed'), 'end')).toBe('meeting.error.onlyHost');
     expect(meetingErrorKey(problem(403, ''), 'training')).toBe('meeting.error.onlyManager');
     expect(meetingErrorKey(problem(422, 'bad_input'), 'confidentiality')).toBe('meeting.error.noteTooShort');
     expect(meetingErrorKey(new ApiError('network', 0, 'x'), 'join')).toBe('meeting.error.network');

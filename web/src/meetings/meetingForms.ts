@@ -6,6 +6,7 @@
 
 import { ApiError } from '../api';
 import type { MessageKey } from '../i18n';
+import type { Location } from './meeting';
 
 /** Why the host may not host yet (409 not_ready), in the order the server gives them. */
 export const READINESS_ITEMS = [
@@ -31,14 +32,22 @@ export function notReadyKeys(err: unknown): MessageKey[] | null {
 
 /** The environment checklist (V5): every item must be ticked before hosting. */
 export const CHECKLIST = ['alone', 'busySign', 'background', 'light', 'camera', 'clothes', 'headset', 'quiet'] as const;
-export type ChecklistItem = (typeof CHECKLIST)[number];
+/** From home, two more: a secure, password-protected and stable network (W5), and only programs IT installed (W8). */
+export const HOME_CHECKLIST = ['network', 'itSoftware'] as const;
+export type ChecklistItem = (typeof CHECKLIST)[number] | (typeof HOME_CHECKLIST)[number];
+
+/** The items to tick where the host sits: the home items only at home. */
+export function checklistFor(location: Location): readonly ChecklistItem[] {
+  return location === 'home' ? [...CHECKLIST, ...HOME_CHECKLIST] : CHECKLIST;
+}
 
 export function checklistKey(item: ChecklistItem): MessageKey {
   return `meeting.checklist.${item}`;
 }
 
-export function checklistComplete(ticked: ReadonlySet<ChecklistItem>): boolean {
-  return CHECKLIST.every((c) => ticked.has(c));
+/** Every item for the location is ticked (ticks of items that do not apply there do not count). */
+export function checklistComplete(location: Location, ticked: ReadonlySet<ChecklistItem>): boolean {
+  return checklistFor(location).every((c) => ticked.has(c));
 }
 
 /** What was being done: the same refusal means different things for each. */
@@ -54,6 +63,7 @@ export type MeetingAction =
   | 'accept'
   | 'chat'
   | 'phone'
+  | 'end'
   | 'leave'
   | 'training'
   | 'approval';

@@ -153,6 +153,7 @@ describe('chat and events', () => {
   it('names the events the page acts on', () => {
     expect(eventType({ type: 'admitted' })).toBe('admitted');
     expect(eventType({ type: 'roster' })).toBe('roster');
+    expect(eventType({ type: 'ended' })).toBe('ended');
     expect(eventType({ type: 'surprise' })).toBe('other');
     expect(eventType(undefined)).toBe('other');
   });

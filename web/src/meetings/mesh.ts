@@ -182,11 +182,12 @@ export function withChatLine(lines: readonly ChatLine[], line: ChatLine): ChatLi
   return next.length > CHAT_KEEP ? next.slice(next.length - CHAT_KEEP) : next;
 }
 
-export type MeetingEventType = 'admitted' | 'rejected' | 'roster' | 'signal' | 'chat' | 'other';
+const EVENT_TYPES = ['admitted', 'rejected', 'roster', 'signal', 'chat', 'ended'] as const;
+export type MeetingEventType = (typeof EVENT_TYPES)[number] | 'other';
 
 export function eventType(event: Record<string, unknown> | undefined): MeetingEventType {
   const t = event?.type;
-  return t === 'admitted' || t === 'rejected' || t === 'roster' || t === 'signal' || t === 'chat' ? t : 'other';
+  return (EVENT_TYPES as readonly unknown[]).includes(t) ? (t as MeetingEventType) : 'other';
 }
 
 /** The label under a video: "Name, Organisation". */

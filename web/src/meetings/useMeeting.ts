@@ -3,9 +3,9 @@ import { ApiError, isAbortError, type ApiClient } from '../api';
 import type { MessageKey } from '../i18n';
 import { useRealtime } from '../realtime/useRealtime';
 import type { RealtimeStatus } from '../realtime/realtime';
-import { participantTopic, type Location, type MeetingView } from './meeting';
+import { participantTopic, type Location, type MeetingEnded, type MeetingView } from './meeting';
 import { checklistComplete, meetingErrorKey, notReadyKeys, type ChecklistItem } from './meetingForms';
-import { joinMeeting, leaveMeeting, meetingGrant, meetingView, recordReadiness } from './meetingApi';
+import { endMeeting, joinMeeting, leaveMeeting, meetingGrant, meetingView, recordReadiness } from './meetingApi';
 import { eventType, parseChat, parseSignal, withChatLine, type ChatLine, type Signal } from './mesh';
 
 export type Phase =
@@ -19,21 +19,27 @@ export type Phase =
   | { name: 'inCall' }
   | { name: 'rejected' }
   | { name: 'left' }
+  /** The host ended the meeting for everyone; `outcome` only on the page of the host who just ended it. */
+  | { name: 'ended'; outcome: MeetingEnded | null }
   | { name: 'failed'; message: MessageKey };
+
+const ENDED: Phase = { name: 'ended', outcome: null };
 
 /**
  * Where the first view of the page puts the caller: someone who left (the
  * leave button, or the tab closed or reloaded: pagehide leaves) comes back
- * through the check to the waiting room, as a new participant; anyone else is
- * put where the view says (someone turned away stays turned away, and a guest
- * who left stays out: their link worked once).
+ * through the check to the waiting room, as a new participant, unless the
+ * meeting has ended; anyone else is put where the view says (someone turned
+ * away stays turned away, and a guest who left stays out: their link worked
+ * once).
  */
 export function startPhase(view: MeetingView): Phase {
-  return view.me.state === 'left' && view.me.role !== 'guest' ? { name: 'check' } : phaseOf(view);
+  return view.endedAt === null && view.me.state === 'left' && view.me.role !== 'guest' ? { name: 'check' } : phaseOf(view);
 }
 
-/** Where a view puts the caller. */
+/** Where a view puts the caller: an ended meeting is over for everyone, whatever their state. */
 export function phaseOf(view: MeetingView): Phase {
+  if (view.endedAt !== null) return ENDED;
   switch (view.me.state) {
     case 'waiting':
       return { name: 'waiting' };
@@ -44,6 +50,17 @@ export function phaseOf(view: MeetingView): Phase {
     case 'left':
       return { name: 'left' };
   }
+}
+
+/**
+ * The end is final: once the page says the meeting has ended, nothing that
+ * comes later (a view, an event, an answer that crossed) takes it elsewhere;
+ * only the host's own outcome, when the answer to ending it comes after the
+ * event, is added.
+ */
+export function nextPhase(current: Phase, next: Phase): Phase {
+  if (current.name !== 'ended') return next;
+  return next.name === 'ended' && next.outcome !== null ? next : current;
 }
 
 function isCode(err: unknown, code: string): boolean {
@@ -66,6 +83,8 @@ export interface MeetingState {
   /** The host's readiness; resolves with the missing items in words, or null when it went through (and the meeting is joined). */
   ready: (location: Location, ticked: ReadonlySet<ChecklistItem>, equipmentTested: boolean) => Promise<MessageKey[] | null>;
   leave: () => Promise<void>;
+  /** The host ends the meeting for everyone; rejects with the error when that failed (the page then stays in the call). */
+  end: () => Promise<void>;
   /** Fetch the view again (after the host's own changes). */
   refresh: () => void;
   /** The call registers where signals go (and hears of a reconnected socket); signals that come before are kept and handed over then. */
@@ -79,7 +98,7 @@ export interface MeetingState {
  * lines, which live only on this page.
  */
 export function useMeeting(api: ApiClient, id: string): MeetingState {
-  const [phase, setPhase] = useState<Phase>({ name: 'loading' });
+  const [phase, setPhaseRaw] = useState<Phase>({ name: 'loading' });
   const [view, setView] = useState<MeetingView | null>(null);
   const [chat, setChat] = useState<ChatLine[]>([]);
   const handler = useRef<CallHandlers | null>(null);
@@ -97,15 +116,18 @@ export function useMeeting(api: ApiClient, id: string): MeetingState {
     return () => ac.abort();
   }, []);
 
+  /** Every change of place goes through nextPhase: the end stays. */
+  const setPhase = useCallback((next: Phase) => setPhaseRaw((current) => nextPhase(current, next)), []);
+
   const show = useCallback((v: MeetingView) => {
     setView(v);
     setPhase(phaseOf(v));
-  }, []);
+  }, [setPhase]);
 
   const fail = useCallback((err: unknown, action: 'load' | 'join') => {
     if (isAbortError(err)) return;
     setPhase({ name: 'failed', message: meetingErrorKey(err, action) });
-  }, []);
+  }, [setPhase]);
 
   // Still waiting or in the call (the page opened again without having left): no check, straight back in.
   // Turned away: said again. Otherwise (never joined, or left, as a reload or a closed tab does) the check comes first.
@@ -123,7 +145,7 @@ export function useMeeting(api: ApiClient, id: string): MeetingState {
       },
     );
     return () => ac.abort();
-  }, [api, id, fail]);
+  }, [api, id, fail, setPhase]);
 
   const refresh = useCallback(() => {
     const mine = ++seq.current;
@@ -138,7 +160,7 @@ export function useMeeting(api: ApiClient, id: string): MeetingState {
         else if (isCode(err, 'meeting_not_found')) fail(err, 'load');
       },
     );
-  }, [api, id, show, fail]);
+  }, [api, id, show, fail, setPhase]);
 
   const join = useCallback(() => {
     const mine = ++seq.current;
@@ -151,16 +173,18 @@ export function useMeeting(api: ApiClient, id: string): MeetingState {
       (err: unknown) => {
         if (mine !== seq.current) return;
         if (isCode(err, 'not_ready')) setPhase({ name: 'readiness' });
+        // Ended before this person came in (the check was done before): said as the end.
+        else if (isCode(err, 'meeting_ended')) setPhase(ENDED);
         else fail(err, 'join');
       },
     );
-  }, [api, id, show, fail]);
+  }, [api, id, show, fail, setPhase]);
 
   const ready = useCallback(
     async (location: Location, ticked: ReadonlySet<ChecklistItem>, equipmentTested: boolean): Promise<MessageKey[] | null> => {
       const signal = life.current.signal;
       try {
-        await recordReadiness(api, id, { location, checklist_confirmed: checklistComplete(ticked), equipment_tested: equipmentTested }, signal);
+        await recordReadiness(api, id, { location, checklist_confirmed: checklistComplete(location, ticked), equipment_tested: equipmentTested }, signal);
       } catch (err) {
         if (isAbortError(err)) return null;
         return notReadyKeys(err) ?? [meetingErrorKey(err, 'readiness')];
@@ -181,7 +205,20 @@ export function useMeeting(api: ApiClient, id: string): MeetingState {
     } catch {
       // Gone already, or the network: the person is shown out either way.
     }
-  }, [api, id]);
+  }, [api, id, setPhase]);
+
+  // Tied to the page, not to the button: the event "ended" may come first and take the call (and the button) away.
+  const end = useCallback(async () => {
+    let outcome: MeetingEnded | null;
+    try {
+      outcome = await endMeeting(api, id, life.current.signal);
+    } catch (err) {
+      if (!isCode(err, 'meeting_ended')) throw err;
+      outcome = null; // ended already (another tab of the host's): say so
+    }
+    seq.current++;
+    setPhase({ name: 'ended', outcome });
+  }, [api, id, setPhase]);
 
   // Leaving the page while in the meeting leaves it, so the host's roster drops the person: inside the
   // app (unmount), or the tab closed, reloaded or taken elsewhere (pagehide; the request outlives the page).
@@ -228,6 +265,11 @@ export function useMeeting(api: ApiClient, id: string): MeetingState {
           seq.current++;
           setPhase({ name: 'rejected' });
           break;
+        case 'ended':
+          // The call stops at once (camera, microphone and connections): the topic is no longer listened to either.
+          seq.current++;
+          setPhase(ENDED);
+          break;
         case 'admitted':
         case 'roster':
           refresh();
@@ -254,5 +296,5 @@ export function useMeeting(api: ApiClient, id: string): MeetingState {
     },
   );
 
-  return { phase, view, realtime, chat, join, ready, leave, refresh, setSignalHandler };
+  return { phase, view, realtime, chat, join, ready, leave, end, refresh, setSignalHandler };
 }
