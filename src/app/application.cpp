@@ -229,6 +229,7 @@ void Application::start() {
             [this] { booking_service_->extend_slots(); });
   jobs_.add("eservices.escalate", std::chrono::milliseconds(config_.jobs_interval_ms),
             [this] { eservices_service_->escalate(); });
+  jobs_.add("realtime.sweep", std::chrono::minutes(1), [this] { bus_.sweep(); });
   jobs_.add("eservices.purge_attachments", std::chrono::hours(1),
             [this] { eservices_service_->purge_expired_attachments(); });
   jobs_.start();

@@ -56,6 +56,8 @@ class Application {
   // starts the background jobs (answer-clock escalations, retention, notification delivery).
   void start();
   const core::Clock& clock() const { return *clock_; }
+  // For /readyz: the database answers and, on PostgreSQL, the realtime bus hears other nodes.
+  bool ready() { return database_->ping() && bus_.connected(); }
 
  private:
   void wire_booking();

@@ -108,7 +108,7 @@ void run_server(const Config& config) {
   server_config.web_root = config.web_root.empty() ? "web/dist" : config.web_root;
 
   http::Server server(server_config, application.router(), application.hub(),
-                      [&application] { return application.database().ping(); });
+                      [&application] { return application.ready(); });
   const unsigned short port = server.listen();
   print_banner(config, port);
   spdlog::info("listening host={} port={} database={} demo={}", listen->host, port,

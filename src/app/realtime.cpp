@@ -17,8 +17,9 @@ namespace {
 
 constexpr std::string_view kChannel = "oppenvard_realtime";
 
-// Spilled events (too large for NOTIFY) are read within moments; a minute is plenty.
-constexpr std::int64_t kSpillLifetimeMs = 60'000;
+// Spilled events (too large for NOTIFY) are read within moments; five minutes leave room for
+// nodes whose clocks differ.
+constexpr std::int64_t kSpillLifetimeMs = 5 * 60'000;
 
 std::int64_t now_ms() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -133,8 +134,6 @@ void Bus::publish(const std::string& topic, const boost::json::value& event) {
       if (message.size() > kNotifyLimit) {
         const auto id = db::new_uuid_v7();
         const long long now = now_ms();
-        const long long old = now - kSpillLifetimeMs;
-        sql << "DELETE FROM realtime_spill WHERE created_at_ms < :o", soci::use(old, "o");
         sql << "INSERT INTO realtime_spill (id, body, created_at_ms) VALUES (:i, :b, :n)",
             soci::use(id, "i"), soci::use(message, "b"), soci::use(now, "n");
         message = boost::json::serialize(boost::json::object{{"node", node_}, {"spill", id}});
@@ -149,6 +148,17 @@ void Bus::publish(const std::string& topic, const boost::json::value& event) {
   }
 }
 
+std::size_t Bus::sweep() {
+  if (!listener_) return 0;
+  const long long old = now_ms() - kSpillLifetimeMs;
+  return db_.with_session([&](soci::session& sql) {
+    soci::statement st =
+        (sql.prepare << "DELETE FROM realtime_spill WHERE created_at_ms < :o", soci::use(old, "o"));
+    st.execute(true);
+    return static_cast<std::size_t>(st.get_affected_rows());
+  });
+}
+
 void Bus::receive(std::string_view payload) {
   auto message = boost::json::parse(payload);
   const auto& head = message.as_object();
@@ -159,7 +169,10 @@ void Bus::receive(std::string_view payload) {
     db_.with_session([&](soci::session& sql) {
       sql << "SELECT body FROM realtime_spill WHERE id = :i", soci::use(id, "i"), soci::into(body);
     });
-    if (body.empty()) return;
+    if (body.empty()) {
+      spdlog::warn("realtime bus: a spilled event was gone before it was read");
+      return;
+    }
     message = boost::json::parse(body);
   }
   const auto& o = message.as_object();

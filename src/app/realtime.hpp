@@ -48,6 +48,10 @@ class Bus {
   ~Bus();
   void start();  // listens for the other nodes' events (PostgreSQL)
   void publish(const std::string& topic, const boost::json::value& event);
+  // False while a PostgreSQL node cannot hear the others (for /readyz).
+  bool connected() const { return !listener_ || listener_->listening(); }
+  // Deletes spilled events every node has long read; returns how many (a periodic job).
+  std::size_t sweep();
 
   // NOTIFY carries at most 8000 bytes; a larger event (an SDP offer) goes by a table row.
   static constexpr std::size_t kNotifyLimit = 7900;

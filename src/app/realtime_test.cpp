@@ -82,6 +82,21 @@ TEST_P(RealtimeBusTest, EventsReachEveryNodeOnceAlsoWhenTooLargeForNotify) {
   // Nothing doubled: the publishing node does not deliver its own notification again.
   EXPECT_EQ(here->wait_for(3, 300ms).size(), 2u);
   EXPECT_LE(there->wait_for(3, 300ms).size(), 2u);
+  EXPECT_EQ(a.connected(), true);
+
+  // The sweep takes spilled events older than a few minutes, and only those.
+  scratch_.db().with_session([](soci::session& sql) {
+    sql << "INSERT INTO realtime_spill (id, body, created_at_ms) VALUES ('old', '{}', 1)";
+  });
+  const auto count = [&] {
+    long long n = 0;
+    scratch_.db().with_session(
+        [&](soci::session& sql) { sql << "SELECT COUNT(*) FROM realtime_spill", soci::into(n); });
+    return n;
+  };
+  const auto before = count();
+  EXPECT_EQ(a.sweep(), GetParam() == "postgresql" ? 1u : 0u);
+  EXPECT_EQ(count(), GetParam() == "postgresql" ? before - 1 : before);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, RealtimeBusTest, ::testing::ValuesIn(db::testing::backends()),

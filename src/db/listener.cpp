@@ -4,8 +4,10 @@
 #include <poll.h>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <chrono>
 #include <memory>
+#include <stdexcept>
 
 #include "db/database.hpp"
 
@@ -14,12 +16,32 @@ namespace {
 
 using Connection = std::unique_ptr<PGconn, decltype(&PQfinish)>;
 
+// Without these a dead peer (a fail-over, a dropped NAT entry) leaves the socket silent for
+// hours and the node deaf; a URL's own settings come later and win.
+constexpr std::string_view kLiveness =
+    "connect_timeout=5 keepalives=1 keepalives_idle=30 keepalives_interval=10 "
+    "keepalives_count=3 tcp_user_timeout=60000";
+// An idle connection is asked a trivial query this often, so a dead one is noticed.
+constexpr auto kProbeEvery = std::chrono::seconds(30);
+
+bool probe(PGconn* conn) {
+  PGresult* r = PQexec(conn, "SELECT 1");
+  const bool ok = PQresultStatus(r) == PGRES_TUPLES_OK;
+  PQclear(r);
+  return ok;
+}
+
 }  // namespace
 
 Listener::Listener(std::string url, std::string channel, Handler handler)
-    : conninfo_(postgres_conninfo(url)),
+    : conninfo_(std::string(kLiveness) + " " + postgres_conninfo(url)),
       channel_(std::move(channel)),
-      handler_(std::move(handler)) {}
+      handler_(std::move(handler)) {
+  const bool identifier =
+      !channel_.empty() && std::all_of(channel_.begin(), channel_.end(),
+                                       [](char c) { return (c >= 'a' && c <= 'z') || c == '_'; });
+  if (!identifier) throw std::invalid_argument("listener channel must be [a-z_]+");
+}
 
 Listener::~Listener() {
   stop();
@@ -54,10 +76,22 @@ void Listener::run() {
     if (!ok) {
       spdlog::warn("realtime bus: cannot listen channel={} retry_in_ms=1000", channel_);
     }
+    auto quiet_since = std::chrono::steady_clock::now();
     while (ok && !stop_) {
       pollfd fd{PQsocket(conn.get()), POLLIN, 0};
       // A short timeout so stop() is noticed promptly.
-      if (::poll(&fd, 1, 200) < 0) continue;
+      const int ready = ::poll(&fd, 1, 200);
+      if (ready == 0) {
+        if (std::chrono::steady_clock::now() - quiet_since < kProbeEvery) continue;
+        quiet_since = std::chrono::steady_clock::now();
+        if (!probe(conn.get())) {
+          spdlog::warn("realtime bus: connection lost channel={}", channel_);
+          ok = false;
+          break;
+        }
+      }
+      if (ready < 0) continue;
+      quiet_since = std::chrono::steady_clock::now();
       if (PQconsumeInput(conn.get()) == 0) {
         spdlog::warn("realtime bus: connection lost channel={}", channel_);
         ok = false;

@@ -178,8 +178,15 @@ void register_routes(http::Router& router, Service& service, identity::Service& 
 
   router.add("POST", "/api/v1/meetings/{id}/leave", [&](http::Request& request) {
     const auto actor = actor_of(identity, request);
+    std::string participant_id;
+    if (!request.body.empty()) {
+      const auto body = http::parse_json_object(request);
+      http::FieldReader reader(body);
+      participant_id = reader.string("participant_id", false, 100).value_or("");
+      reader.finish();
+    }
     return guarded([&] {
-      service.leave(actor, param(request, "id"));
+      service.leave(actor, param(request, "id"), participant_id);
       return http::Response{204, {}, {}};
     });
   });

@@ -49,6 +49,11 @@ Meeting Service::load(soci::session& sql, const std::string& meeting_id) {
   return *m;
 }
 
+Meeting Service::load_locked(soci::session& sql, const std::string& meeting_id) {
+  store_.lock_meeting(sql, meeting_id);
+  return load(sql, meeting_id);
+}
+
 // The actor's own place in the meeting, whatever its state: a guest by token, anyone else by
 // their session.
 Participant Service::me_in(soci::session& sql, const Actor& actor, const Meeting& m) {
@@ -154,11 +159,11 @@ void Service::ready(const Actor& actor, const std::string& meeting_id, const Rea
 }
 
 MeetingView Service::join(const Actor& actor, const std::string& meeting_id) {
-  if (!actor.principal) return view(actor, meeting_id);  // guests joined with their link
+  if (!actor.principal) return join_as_guest(actor, meeting_id);
   const auto& p = *actor.principal;
   std::vector<std::string> tell;
   store_.database().transaction([&](soci::session& sql) {
-    const auto m = load(sql, meeting_id);
+    const auto m = load_locked(sql, meeting_id);
     if (m.ended_at_ms) fail(Error::meeting_ended);
     if (!may_join(sql, p, m)) fail(Error::not_allowed);
     // Already waiting or admitted: the same place. Rejected: the host's decision stands.
@@ -200,6 +205,27 @@ MeetingView Service::join(const Actor& actor, const std::string& meeting_id) {
   return view(actor, meeting_id);
 }
 
+// Guests joined with their link; one who left (a reload, a closed tab) waits again in the same
+// place until the host lets them in once more.
+MeetingView Service::join_as_guest(const Actor& actor, const std::string& meeting_id) {
+  bool back = false;
+  std::vector<std::string> tell;
+  store_.database().transaction([&](soci::session& sql) {
+    const auto m = load_locked(sql, meeting_id);
+    auto me = me_in(sql, actor, m);
+    if (me.state != State::left) return;
+    if (m.ended_at_ms) fail(Error::meeting_ended);
+    me.state = State::waiting;
+    me.joined_at_ms = clock_.now_ms();
+    me.admitted_at_ms.reset();
+    store_.update_participant(sql, me);
+    tell = topics(sql, m, true);
+    back = true;
+  });
+  if (back) publish(tell, boost::json::object{{"type", "roster"}});
+  return view(actor, meeting_id);
+}
+
 MeetingView Service::view(const Actor& actor, const std::string& meeting_id) {
   return store_.database().with_session([&](soci::session& sql) {
     MeetingView v;
@@ -226,16 +252,23 @@ MeetingView Service::view(const Actor& actor, const std::string& meeting_id) {
   });
 }
 
-void Service::leave(const Actor& actor, const std::string& meeting_id) {
+void Service::leave(const Actor& actor, const std::string& meeting_id,
+                    const std::string& participant_id) {
   std::vector<std::string> tell;
+  std::string own;
   store_.database().transaction([&](soci::session& sql) {
-    const auto m = load(sql, meeting_id);
+    const auto m = load_locked(sql, meeting_id);
     auto me = me_in(sql, actor, m);
+    if (!participant_id.empty() && participant_id != me.id) return;
     if (me.state != State::waiting && me.state != State::admitted) return;
     me.state = State::left;
     store_.update_participant(sql, me);
     tell = topics(sql, m, true);
+    own = participant_topic(m.id, me.id);
   });
+  if (own.empty()) return;
+  // Also to the leaver's own topic: a page still showing this place learns it is gone.
+  publish({own}, boost::json::object{{"type", "left"}});
   publish(tell, boost::json::object{{"type", "roster"}});
 }
 
@@ -244,7 +277,7 @@ Participant Service::admit(const Actor& host, const std::string& meeting_id,
   std::vector<std::string> tell;
   std::string own;
   auto result = store_.database().transaction([&](soci::session& sql) {
-    const auto m = load(sql, meeting_id);
+    const auto m = load_locked(sql, meeting_id);
     host_in(sql, host, m);
     auto p = store_.find_participant(sql, participant_id);
     if (!p || p->meeting_id != m.id || p->state != State::waiting) {
@@ -338,7 +371,7 @@ std::pair<Participant, std::string> Service::accept_invitation(const std::string
     if (!i || !invitation_usable(*i, now) || !store_.use_invitation(sql, i->id, now)) {
       fail(Error::invitation_invalid);
     }
-    const auto m = load(sql, i->meeting_id);
+    const auto m = load_locked(sql, i->meeting_id);
     if (m.ended_at_ms) fail(Error::meeting_ended);
     const auto token = identity::new_token();
     Participant p;
@@ -382,7 +415,7 @@ Meeting Service::switch_to_phone(const Actor& host, const std::string& meeting_i
 Service::Ended Service::end(const Actor& host, const std::string& meeting_id) {
   std::vector<std::string> tell;
   auto result = store_.database().transaction([&](soci::session& sql) {
-    Ended e{load(sql, meeting_id), false};
+    Ended e{load_locked(sql, meeting_id), false};
     auto& m = e.meeting;
     if (m.ended_at_ms) fail(Error::meeting_ended);
     host_in(sql, host, m);
@@ -449,11 +482,25 @@ void Service::chat(const Actor& actor, const std::string& meeting_id, const std:
 }
 
 std::vector<IceServer> Service::ice_servers(const Actor& actor, const std::string& meeting_id) {
-  // Also before joining, so the pre-call check can test TURN (V6): anyone who may join.
+  // Those in the meeting (waiting or admitted) and, before joining so the pre-call check can
+  // test TURN (V6), the patient, their guardian and the host; never after the end, never to
+  // someone turned away.
   const auto user = store_.database().with_session([&](soci::session& sql) {
     const auto m = load(sql, meeting_id);
-    if (actor.principal && may_join(sql, *actor.principal, m)) return actor.principal->person_id;
-    return me_in(sql, actor, m).id;
+    if (m.ended_at_ms) fail(Error::meeting_ended);
+    std::optional<Participant> me;
+    try {
+      me = me_in(sql, actor, m);
+    } catch (const MeetingError&) {
+    }
+    if (me && (me->state == State::waiting || me->state == State::admitted)) return me->id;
+    if (me && me->state == State::rejected) fail(Error::not_allowed);
+    const auto& p = actor.principal;
+    const bool expected =
+        p && (p->person_kind == "staff" ? p->person_id == m.host_staff_id
+                                        : p->acting_for.value_or(p->person_id) == m.patient_id);
+    if (!expected) fail(Error::participant_not_found);
+    return p->person_id;
   });
   std::vector<IceServer> list;
   if (!settings_.stun_urls.empty()) list.push_back({settings_.stun_urls, "", ""});

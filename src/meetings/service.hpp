@@ -93,7 +93,10 @@ class Service {
   void ready(const Actor& actor, const std::string& meeting_id, const Readiness& readiness);
   MeetingView join(const Actor& actor, const std::string& meeting_id);
   MeetingView view(const Actor& actor, const std::string& meeting_id);
-  void leave(const Actor& actor, const std::string& meeting_id);
+  // Out of the meeting. With `participant_id`, only if that is still the actor's place: a late
+  // leave from a closed tab does not take out the place a newer page has taken.
+  void leave(const Actor& actor, const std::string& meeting_id,
+             const std::string& participant_id = "");
 
   // --- the host ---
   Participant admit(const Actor& host, const std::string& meeting_id,
@@ -145,8 +148,11 @@ class Service {
 
  private:
   Meeting load(soci::session& sql, const std::string& meeting_id);
+  // The meeting, locked for the rest of the transaction.
+  Meeting load_locked(soci::session& sql, const std::string& meeting_id);
   Participant me_in(soci::session& sql, const Actor& actor, const Meeting& m);
   Participant host_in(soci::session& sql, const Actor& actor, const Meeting& m);
+  MeetingView join_as_guest(const Actor& actor, const std::string& meeting_id);
   // The patient (or their guardian) and staff of the unit may join; guests come by link.
   bool may_join(soci::session& sql, const identity::Principal& p, const Meeting& m);
   // The actor manages the unit, and `staff_id` (unless empty) works there.

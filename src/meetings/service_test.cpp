@@ -226,6 +226,13 @@ TEST_P(MeetingsServiceTest, AnotherOrganisationJoinsByASingleUseLinkAfterTheAsse
   EXPECT_EQ(service_.view(guest(token), id).participants.size(), 2u);
   EXPECT_EQ(error_of([&] { service_.view(guest("not-a-token"), id); }),
             Error::participant_not_found);
+  // A guest who reloads (the page left) waits again in the same place for the host.
+  service_.leave(guest(token), id);
+  EXPECT_EQ(service_.view(guest(token), id).me.state, State::left);
+  const auto again = service_.join(guest(token), id).me;
+  EXPECT_EQ(again.state, State::waiting);
+  EXPECT_EQ(again.id, guest_p.id);
+  service_.admit(staff("karin"), id, guest_p.id, true);
   // An expired link.
   const auto late = service_.invite(staff("karin"), id, "Tolk", "Tolkförmedlingen", "Tolk");
   clock_.advance(3'600'001);
@@ -293,6 +300,16 @@ TEST_P(MeetingsServiceTest, IceServersCarryTimeLimitedTurnCredentials) {
             Error::participant_not_found);
   EXPECT_EQ(error_of([&] { service_.ice_servers(guest("not-a-token"), id); }),
             Error::participant_not_found);
+  // A colleague gets them once in the meeting; someone turned away, and anyone after the end,
+  // does not.
+  EXPECT_EQ(error_of([&] { service_.ice_servers(staff("anna"), id); }),
+            Error::participant_not_found);
+  const auto anna = service_.join(staff("anna"), id).me;
+  EXPECT_EQ(service_.ice_servers(staff("anna"), id).size(), 2u);
+  service_.admit(staff("karin"), id, anna.id, false);
+  EXPECT_EQ(error_of([&] { service_.ice_servers(staff("anna"), id); }), Error::not_allowed);
+  service_.end(staff("karin"), id);
+  EXPECT_EQ(error_of([&] { service_.ice_servers(patient("erik"), id); }), Error::meeting_ended);
 }
 
 TEST_P(MeetingsServiceTest, TheTurnedAwaySeeItAndStayOutWhileThoseWhoLeftMayComeBack) {
@@ -316,6 +333,12 @@ TEST_P(MeetingsServiceTest, TheTurnedAwaySeeItAndStayOutWhileThoseWhoLeftMayCome
   const auto back = service_.join(staff("anna"), id).me;
   EXPECT_EQ(back.state, State::waiting);
   EXPECT_NE(back.id, anna.id);
+  // A late leave of the old place (a closed tab) does not take out the new one.
+  service_.leave(staff("anna"), id, anna.id);
+  EXPECT_EQ(service_.view(staff("anna"), id).me.state, State::waiting);
+  service_.leave(staff("anna"), id, back.id);
+  EXPECT_EQ(service_.view(staff("anna"), id).me.state, State::left);
+  EXPECT_EQ(events_to(participant_topic(id, back.id)).back().at("type"), "left");
 }
 
 TEST_P(MeetingsServiceTest, TheUnitManagerSeesAndWithdrawsWhatHostingFromHomeRestsOn) {

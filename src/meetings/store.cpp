@@ -182,6 +182,10 @@ bool Store::insert_meeting(soci::session& sql, const Meeting& m) {
   return st.get_affected_rows() > 0;
 }
 
+void Store::lock_meeting(soci::session& sql, const std::string& id) {
+  sql << "UPDATE meetings SET id = id WHERE id = :id", soci::use(id, "id");
+}
+
 void Store::update_meeting(soci::session& sql, const Meeting& m) {
   MeetingBinds b(m);
   sql << "UPDATE meetings SET ended_at_ms = :e, confidentiality_by = :cb,"

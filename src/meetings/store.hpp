@@ -23,6 +23,9 @@ class Store {
   // False when the appointment has a meeting already (another request was first).
   bool insert_meeting(soci::session& sql, const Meeting& m);
   void update_meeting(soci::session& sql, const Meeting& m);
+  // Holds the meeting's row until the transaction ends, so joins, leaves, admissions and the
+  // end of one meeting happen one after another (PostgreSQL; SQLite's writer lock does it).
+  void lock_meeting(soci::session& sql, const std::string& id);
   std::optional<Meeting> find_meeting(soci::session& sql, const std::string& id);
   std::optional<Meeting> meeting_of_appointment(soci::session& sql,
                                                 const std::string& appointment_id);

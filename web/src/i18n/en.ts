@@ -1080,7 +1080,6 @@ export const en: Record<MessageKey, string> = {
   'meeting.rejectedAdvice': 'If you think this is a mistake, or have questions about your visit, contact the clinic and they will help you.',
   'meeting.leftTitle': 'You have left the meeting',
   'meeting.leftText': 'Your camera and microphone are off.',
-  'meeting.leftGuest': 'Want to go back into the meeting? Ask the person who invited you for a new link.',
   'meeting.rejoin': 'Enter the meeting again',
   'meeting.endedTitle': 'The meeting has ended',
   'meeting.endedText': 'The host has ended the meeting. Your camera and microphone are off.',

@@ -1084,7 +1084,6 @@ export const sv = {
   'meeting.rejectedAdvice': 'Tror du att det har blivit fel, eller undrar du över ditt besök? Kontakta mottagningen, så hjälper de dig.',
   'meeting.leftTitle': 'Du har lämnat mötet',
   'meeting.leftText': 'Kameran och mikrofonen är avstängda.',
-  'meeting.leftGuest': 'Vill du tillbaka in i mötet? Be den som bjöd in dig om en ny länk.',
   'meeting.rejoin': 'Gå in i mötet igen',
   'meeting.endedTitle': 'Mötet är avslutat',
   'meeting.endedText': 'Mötesvärden har avslutat mötet. Kameran och mikrofonen är avstängda.',

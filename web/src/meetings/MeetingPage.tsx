@@ -117,12 +117,9 @@ function Meeting({ api, id, me }: { api: ApiClient; id: string; me: Me | null })
         <div class="notice">
           <h2 class="notice__title">{t('meeting.leftTitle')}</h2>
           <p>{t('meeting.leftText')}</p>
-          {me === null && <p>{t('meeting.leftGuest')}</p>}
-          {me !== null && (
-            <button type="button" class="button button--secondary" onClick={m.join}>
-              {t('meeting.rejoin')}
-            </button>
-          )}
+          <button type="button" class="button button--secondary" onClick={m.join}>
+            {t('meeting.rejoin')}
+          </button>
         </div>
       );
       break;

@@ -48,8 +48,8 @@ export async function joinMeeting(api: ApiClient, id: string, signal: AbortSigna
  * closed or left). Sent with fetch keepalive and never aborted, so it goes out
  * even as the page goes.
  */
-export async function leaveMeeting(api: ApiClient, id: string): Promise<void> {
-  await api.postKeepalive(`${meetingApiUrl(id)}/leave`, {});
+export async function leaveMeeting(api: ApiClient, id: string, participantId?: string): Promise<void> {
+  await api.postKeepalive(`${meetingApiUrl(id)}/leave`, participantId ? { participant_id: participantId } : {});
 }
 
 export async function recordReadiness(

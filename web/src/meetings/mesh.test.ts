@@ -154,6 +154,7 @@ describe('chat and events', () => {
     expect(eventType({ type: 'admitted' })).toBe('admitted');
     expect(eventType({ type: 'roster' })).toBe('roster');
     expect(eventType({ type: 'ended' })).toBe('ended');
+    expect(eventType({ type: 'left' })).toBe('left');
     expect(eventType({ type: 'surprise' })).toBe('other');
     expect(eventType(undefined)).toBe('other');
   });

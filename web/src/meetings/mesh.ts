@@ -182,7 +182,7 @@ export function withChatLine(lines: readonly ChatLine[], line: ChatLine): ChatLi
   return next.length > CHAT_KEEP ? next.slice(next.length - CHAT_KEEP) : next;
 }
 
-const EVENT_TYPES = ['admitted', 'rejected', 'roster', 'signal', 'chat', 'ended'] as const;
+const EVENT_TYPES = ['admitted', 'rejected', 'roster', 'signal', 'chat', 'ended', 'left'] as const;
 export type MeetingEventType = (typeof EVENT_TYPES)[number] | 'other';
 
 export function eventType(event: Record<string, unknown> | undefined): MeetingEventType {

@@ -45,8 +45,8 @@ describe('where the view puts the caller', () => {
     expect(startPhase(viewAs('left', 'host'))).toEqual({ name: 'check' });
   });
 
-  it('keeps a guest who left out: their link worked once', () => {
-    expect(startPhase(viewAs('left', 'guest'))).toEqual({ name: 'left' });
+  it('brings a guest who left back through the check too: their place waits for the host again', () => {
+    expect(startPhase(viewAs('left', 'guest'))).toEqual({ name: 'check' });
     expect(startPhase(viewAs('waiting', 'guest'))).toEqual({ name: 'waiting' });
   });
 });

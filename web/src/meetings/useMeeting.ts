@@ -28,13 +28,12 @@ const ENDED: Phase = { name: 'ended', outcome: null };
 /**
  * Where the first view of the page puts the caller: someone who left (the
  * leave button, or the tab closed or reloaded: pagehide leaves) comes back
- * through the check to the waiting room, as a new participant, unless the
- * meeting has ended; anyone else is put where the view says (someone turned
- * away stays turned away, and a guest who left stays out: their link worked
- * once).
+ * through the check to the waiting room, unless the meeting has ended (a guest
+ * keeps their place and waits for the host again); anyone else is put where
+ * the view says (someone turned away stays turned away).
  */
 export function startPhase(view: MeetingView): Phase {
-  return view.endedAt === null && view.me.state === 'left' && view.me.role !== 'guest' ? { name: 'check' } : phaseOf(view);
+  return view.endedAt === null && view.me.state === 'left' ? { name: 'check' } : phaseOf(view);
 }
 
 /** Where a view puts the caller: an ended meeting is over for everyone, whatever their state. */
@@ -108,6 +107,9 @@ export function useMeeting(api: ApiClient, id: string): MeetingState {
   const seq = useRef(0);
   const phaseRef = useRef(phase);
   phaseRef.current = phase;
+  // The place the page stands for: a leave names it, so a late one (a closed tab) cannot take out a newer place.
+  const viewRef = useRef(view);
+  viewRef.current = view;
   const explicitLeave = useRef(false);
 
   useEffect(() => {
@@ -201,7 +203,7 @@ export function useMeeting(api: ApiClient, id: string): MeetingState {
     // Out at once: the call ends here (camera and microphone off) whatever the server answers.
     setPhase({ name: 'left' });
     try {
-      await leaveMeeting(api, id);
+      await leaveMeeting(api, id, viewRef.current?.me.id);
     } catch {
       // Gone already, or the network: the person is shown out either way.
     }
@@ -225,7 +227,7 @@ export function useMeeting(api: ApiClient, id: string): MeetingState {
   useEffect(() => {
     const goneQuietly = () => {
       const p = phaseRef.current.name;
-      if (!explicitLeave.current && (p === 'waiting' || p === 'inCall')) void leaveMeeting(api, id).catch(() => undefined);
+      if (!explicitLeave.current && (p === 'waiting' || p === 'inCall')) void leaveMeeting(api, id, viewRef.current?.me.id).catch(() => undefined);
     };
     // Back from the browser's page cache after a pagehide: out on the server, so say how things stand.
     const onPageShow = (e: PageTransitionEvent) => {
@@ -272,6 +274,8 @@ export function useMeeting(api: ApiClient, id: string): MeetingState {
           break;
         case 'admitted':
         case 'roster':
+        // This place was left elsewhere (another tab of the same person closed): the view says so.
+        case 'left':
           refresh();
           break;
         case 'signal': {
