@@ -39,8 +39,7 @@ TEST_P(DatabaseTest, MigrationsApplyOnceAndRecordTheirIds) {
 }
 
 TEST_P(DatabaseTest, AFailingMigrationLeavesNoTraceAndStopsTheRun) {
-  const Migration broken{"test/0002_broken",
-                         {"CREATE TABLE half (x INTEGER)", "THIS IS NOT SQL"}};
+  const Migration broken{"test/0002_broken", {"CREATE TABLE half (x INTEGER)", "THIS IS NOT SQL"}};
   const std::vector<Migration> all{kNotes, broken};
   EXPECT_ANY_THROW(migrate(db(), all));
   EXPECT_EQ(applied_migrations(db()), (std::vector<std::string>{"test/0001_notes"}));
@@ -57,7 +56,8 @@ TEST_P(DatabaseTest, ATransactionThatThrowsIsRolledBack) {
   }),
                std::runtime_error);
   int count = -1;
-  db().with_session([&](soci::session& sql) { sql << "SELECT COUNT(*) FROM notes", soci::into(count); });
+  db().with_session(
+      [&](soci::session& sql) { sql << "SELECT COUNT(*) FROM notes", soci::into(count); });
   EXPECT_EQ(count, 0);
 }
 
@@ -93,11 +93,14 @@ TEST_P(DatabaseTest, ConcurrentWritersAllCommit) {
   for (auto& w : writers) w.join();
   EXPECT_EQ(failures.load(), 0);
   int count = 0;
-  db().with_session([&](soci::session& sql) { sql << "SELECT COUNT(*) FROM notes", soci::into(count); });
+  db().with_session(
+      [&](soci::session& sql) { sql << "SELECT COUNT(*) FROM notes", soci::into(count); });
   EXPECT_EQ(count, 100);
 }
 
-TEST_P(DatabaseTest, PingAnswers) { EXPECT_TRUE(db().ping()); }
+TEST_P(DatabaseTest, PingAnswers) {
+  EXPECT_TRUE(db().ping());
+}
 
 INSTANTIATE_TEST_SUITE_P(Backends, DatabaseTest, ::testing::ValuesIn(testing::backends()),
                          testing::BackendName{});
@@ -113,10 +116,12 @@ TEST(DatabaseUrl, SqliteIsTheDefaultDialect) {
   ScratchDatabase scratch("sqlite");
   EXPECT_EQ(scratch.db().dialect(), Dialect::sqlite);
   std::string mode;
-  scratch.db().with_session([&](soci::session& sql) { sql << "PRAGMA journal_mode", soci::into(mode); });
+  scratch.db().with_session(
+      [&](soci::session& sql) { sql << "PRAGMA journal_mode", soci::into(mode); });
   EXPECT_EQ(mode, "wal");
   int synchronous = 0;
-  scratch.db().with_session([&](soci::session& sql) { sql << "PRAGMA synchronous", soci::into(synchronous); });
+  scratch.db().with_session(
+      [&](soci::session& sql) { sql << "PRAGMA synchronous", soci::into(synchronous); });
   EXPECT_EQ(synchronous, 2);  // FULL
 }
 

@@ -43,13 +43,21 @@ constexpr std::array<std::pair<EServiceStatus, std::string_view>, 3> kStatuses{{
 
 }  // namespace
 
-std::string_view to_string(ClinicKind kind) { return name_of(kKinds, kind); }
-std::optional<ClinicKind> clinic_kind_from(std::string_view text) { return lookup(kKinds, text); }
-std::string_view to_string(EServiceCategory category) { return name_of(kCategories, category); }
+std::string_view to_string(ClinicKind kind) {
+  return name_of(kKinds, kind);
+}
+std::optional<ClinicKind> clinic_kind_from(std::string_view text) {
+  return lookup(kKinds, text);
+}
+std::string_view to_string(EServiceCategory category) {
+  return name_of(kCategories, category);
+}
 std::optional<EServiceCategory> category_from(std::string_view text) {
   return lookup(kCategories, text);
 }
-std::string_view to_string(EServiceStatus status) { return name_of(kStatuses, status); }
+std::string_view to_string(EServiceStatus status) {
+  return name_of(kStatuses, status);
+}
 std::optional<EServiceStatus> status_from(std::string_view text) {
   return lookup(kStatuses, text);
 }

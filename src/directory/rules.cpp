@@ -53,12 +53,18 @@ void append_utf8(std::string& out, char32_t cp) {
 char32_t fold(char32_t cp) {
   if (cp >= 'A' && cp <= 'Z') return cp + 32;
   switch (cp) {
-    case U'Å': return U'å';
-    case U'Ä': return U'ä';
-    case U'Ö': return U'ö';
-    case U'É': return U'é';
-    case U'Ü': return U'ü';
-    default: return cp;
+    case U'Å':
+      return U'å';
+    case U'Ä':
+      return U'ä';
+    case U'Ö':
+      return U'ö';
+    case U'É':
+      return U'é';
+    case U'Ü':
+      return U'ü';
+    default:
+      return cp;
   }
 }
 
@@ -67,14 +73,22 @@ char32_t fold(char32_t cp) {
 std::string rank(char32_t cp) {
   cp = fold(cp);
   int r = -1;
-  if (cp == ' ' || cp == '-') r = 1;
-  else if (cp >= '0' && cp <= '9') r = 10 + static_cast<int>(cp - '0');
-  else if (cp >= 'a' && cp <= 'z') r = 20 + static_cast<int>(cp - 'a');
-  else if (cp == U'é') r = 20 + ('e' - 'a');
-  else if (cp == U'ü') r = 20 + ('y' - 'a');
-  else if (cp == U'å') r = 46;
-  else if (cp == U'ä') r = 47;
-  else if (cp == U'ö') r = 48;
+  if (cp == ' ' || cp == '-')
+    r = 1;
+  else if (cp >= '0' && cp <= '9')
+    r = 10 + static_cast<int>(cp - '0');
+  else if (cp >= 'a' && cp <= 'z')
+    r = 20 + static_cast<int>(cp - 'a');
+  else if (cp == U'é')
+    r = 20 + ('e' - 'a');
+  else if (cp == U'ü')
+    r = 20 + ('y' - 'a');
+  else if (cp == U'å')
+    r = 46;
+  else if (cp == U'ä')
+    r = 47;
+  else if (cp == U'ö')
+    r = 48;
   if (r >= 0) return {static_cast<char>('0' + r / 10), static_cast<char>('0' + r % 10)};
   // Other characters: "9" and six digits of the code point keep them after the letters.
   std::string out = "9";

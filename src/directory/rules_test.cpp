@@ -13,7 +13,10 @@ TEST(FoldForSearch, LowerCasesAsciiAndSwedishLetters) {
 }
 
 TEST(FoldForSearch, InvalidUtf8BecomesReplacementCharacters) {
-  EXPECT_EQ(fold_for_search("a\xff" "b"), "a\xEF\xBF\xBD" "b");
+  EXPECT_EQ(fold_for_search("a\xff"
+                            "b"),
+            "a\xEF\xBF\xBD"
+            "b");
   EXPECT_EQ(fold_for_search("\xC3"), "\xEF\xBF\xBD");
 }
 
@@ -23,16 +26,18 @@ TEST(ContainsPattern, EscapesLikeWildcards) {
 }
 
 TEST(SwedishSortKey, OrdersLikeASwedishDictionary) {
-  std::vector<std::string> names{"Örebro", "Ängelholm", "Åre", "Zinkgruvan", "ängsbo",
-                                 "Vårdcentralen Björkdalen", "Abisko", "Eslöv", "Émile",
-                                 "Barn- och ungdomshabiliteringen Älvstaden"};
+  std::vector<std::string> names{"Örebro", "Ängelholm",
+                                 "Åre",    "Zinkgruvan",
+                                 "ängsbo", "Vårdcentralen Björkdalen",
+                                 "Abisko", "Eslöv",
+                                 "Émile",  "Barn- och ungdomshabiliteringen Älvstaden"};
   std::sort(names.begin(), names.end(), [](const std::string& a, const std::string& b) {
     return swedish_sort_key(a) < swedish_sort_key(b);
   });
-  EXPECT_EQ(names, (std::vector<std::string>{"Abisko", "Barn- och ungdomshabiliteringen Älvstaden",
-                                             "Émile", "Eslöv", "Vårdcentralen Björkdalen",
-                                             "Zinkgruvan", "Åre", "Ängelholm", "ängsbo",
-                                             "Örebro"}));
+  EXPECT_EQ(names,
+            (std::vector<std::string>{"Abisko", "Barn- och ungdomshabiliteringen Älvstaden",
+                                      "Émile", "Eslöv", "Vårdcentralen Björkdalen", "Zinkgruvan",
+                                      "Åre", "Ängelholm", "ängsbo", "Örebro"}));
 }
 
 TEST(SwedishSortKey, IsDigitsOnlySoEveryCollationAgrees) {
@@ -55,10 +60,10 @@ TEST(Cursor, RoundTrips) {
 
 TEST(Cursor, RejectsAnythingWeDidNotIssue) {
   EXPECT_FALSE(decode_cursor(""));
-  EXPECT_FALSE(decode_cursor("abc"));         // odd length
-  EXPECT_FALSE(decode_cursor("zz"));          // not hex
-  EXPECT_FALSE(decode_cursor("3132"));        // no separator
-  EXPECT_FALSE(decode_cursor("617c62"));      // "a|b": key not digits
+  EXPECT_FALSE(decode_cursor("abc"));     // odd length
+  EXPECT_FALSE(decode_cursor("zz"));      // not hex
+  EXPECT_FALSE(decode_cursor("3132"));    // no separator
+  EXPECT_FALSE(decode_cursor("617c62"));  // "a|b": key not digits
   EXPECT_FALSE(decode_cursor(std::string(2000, 'a')));
 }
 

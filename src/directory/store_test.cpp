@@ -60,9 +60,9 @@ TEST_P(DirectoryStoreTest, ListsInSwedishOrderAndPagesWithoutGapsOrRepeats) {
     if (!page.next) break;
     query.after = page.next;
   }
-  EXPECT_EQ(seen, (std::vector<std::string>{"Ale vårdcentral", "Zeta vårdcentral",
-                                            "Åby vårdcentral", "Ärla vårdcentral",
-                                            "Örby vårdcentral"}));
+  EXPECT_EQ(seen,
+            (std::vector<std::string>{"Ale vårdcentral", "Zeta vårdcentral", "Åby vårdcentral",
+                                      "Ärla vårdcentral", "Örby vårdcentral"}));
 }
 
 TEST_P(DirectoryStoreTest, SearchIgnoresCaseIncludingSwedishLetters) {
@@ -99,8 +99,8 @@ TEST_P(DirectoryStoreTest, OffersCarryCategoryNamesAndReasonsButNotSwitchedOffSe
 
 TEST_P(DirectoryStoreTest, NotApplicableWithoutAReasonIsRefusedByTheDatabase) {
   const auto c = clinic("Mottagningen", "Stad");
-  EXPECT_ANY_THROW(store_.set_offer(c.id, "self_referral", EServiceStatus::not_applicable,
-                                    std::nullopt));
+  EXPECT_ANY_THROW(
+      store_.set_offer(c.id, "self_referral", EServiceStatus::not_applicable, std::nullopt));
 }
 
 TEST_P(DirectoryStoreTest, TheBasicOfferingAndRecommendedServicesAreSeeded) {
@@ -133,8 +133,7 @@ TEST_P(DirectoryStoreTest, UpsertUpdatesInPlace) {
   EXPECT_EQ(service_.list({}).items.size(), 1u);
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, DirectoryStoreTest,
-                         ::testing::ValuesIn(db::testing::backends()),
+INSTANTIATE_TEST_SUITE_P(Backends, DirectoryStoreTest, ::testing::ValuesIn(db::testing::backends()),
                          db::testing::BackendName{});
 
 }  // namespace
