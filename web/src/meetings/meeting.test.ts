@@ -18,41 +18,16 @@ import {
   selectReminders,
   waitingPeople,
   type MeetingView,
-  type Participant,
 } from './meeting';
+import { meetingView, person } from './testing';
 
-const person = (over: Partial<Participant>): Participant => ({
-  id: 'p',
-  role: 'patient',
-  name: 'Erik Sandberg',
-  organisation: '',
-  title: '',
-  identification: 'e_id_demo',
-  identifiedAt: null,
-  state: 'waiting',
-  ...over,
-});
 
 const karin = person({ id: 'a-karin', role: 'host', name: 'Karin Ekström', organisation: 'Vårdcentralen Björkdalen', identification: 'staff_account', state: 'admitted' });
 const erik = person({ id: 'b-erik' });
 const sofia = person({ id: 'c-sofia', role: 'guest', name: 'Sofia Berg', organisation: 'Botkyrka kommun', identification: 'guest_link' });
 
 function view(over: Partial<MeetingView> = {}): MeetingView {
-  return {
-    id: 'm1',
-    appointmentId: 'a1',
-    careUnit: { id: 'u1', name: 'Vårdcentralen Björkdalen' },
-    startsAt: '2026-11-24T12:00:00Z',
-    recorded: false,
-    child: false,
-    reminders: ['Mötet spelas inte in.'],
-    confidentialityAssessedAt: null,
-    phoneFallbackAt: null,
-    endedAt: null,
-    me: karin,
-    participants: [karin, erik, sofia],
-    ...over,
-  };
+  return meetingView(karin, { reminders: ['Mötet spelas inte in.'], participants: [karin, erik, sofia], ...over });
 }
 
 describe('reading the meeting', () => {

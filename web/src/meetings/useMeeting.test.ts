@@ -1,32 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ROLES, STATES, type MeetingView, type Participant, type ParticipantState, type Role } from './meeting';
+import { ROLES, STATES, type MeetingView, type ParticipantState, type Role } from './meeting';
+import { meetingView, person } from './testing';
 import { nextPhase, phaseOf, startPhase, type Phase } from './useMeeting';
 
 function viewAs(state: ParticipantState, role: Role = 'patient', endedAt: string | null = null): MeetingView {
-  const me: Participant = {
-    id: 'p1',
-    role,
-    name: 'Erik Sandberg',
-    organisation: '',
-    title: '',
-    identification: 'e_id_demo',
-    identifiedAt: null,
-    state,
-  };
-  return {
-    id: 'm1',
-    appointmentId: 'a1',
-    careUnit: { id: 'u1', name: 'Vårdcentralen Björkdalen' },
-    startsAt: '2026-11-24T12:00:00Z',
-    recorded: false,
-    child: false,
-    reminders: [],
-    confidentialityAssessedAt: null,
-    phoneFallbackAt: null,
-    endedAt,
-    me,
-    participants: [me],
-  };
+  return meetingView(person({ id: 'p1', role, state }), { endedAt });
 }
 
 describe('where the view puts the caller', () => {
