@@ -112,8 +112,11 @@ std::array<unsigned char, 32> shared_grant_key(db::Database& db) {
 Bus::Bus(http::Hub& hub, db::Database& db, const std::string& database_url)
     : hub_(hub), db_(db), node_(db::new_uuid_v7()) {
   if (db.dialect() == db::Dialect::postgresql) {
-    listener_ = std::make_unique<db::Listener>(database_url, std::string(kChannel),
-                                               [this](std::string_view p) { receive(p); });
+    // After a gap the other nodes' events of the meantime are lost: this node's clients are
+    // told to fetch again.
+    listener_ = std::make_unique<db::Listener>(
+        database_url, std::string(kChannel), [this](std::string_view p) { receive(p); },
+        [this] { hub_.resync(); });
   }
 }
 

@@ -99,6 +99,33 @@ TEST_P(RealtimeBusTest, EventsReachEveryNodeOnceAlsoWhenTooLargeForNotify) {
   EXPECT_EQ(count(), GetParam() == "postgresql" ? before - 1 : before);
 }
 
+TEST_P(RealtimeBusTest, AfterALostConnectionTheBusListensAgainAndClientsAreToldToResync) {
+  if (GetParam() != "postgresql") GTEST_SKIP() << "SQLite has no listener to lose";
+  http::Hub hub_a(nullptr);
+  http::Hub hub_b(nullptr);
+  Bus a(hub_a, scratch_.db(), scratch_.url());
+  Bus b(hub_b, scratch_.db(), scratch_.url());
+  a.start();
+  b.start();
+  auto there = std::make_shared<Collector>();
+  hub_b.subscribe("unit:1", there);
+  // The database ends the listeners' sessions, as a fail-over or a restart would.
+  scratch_.db().with_session([](soci::session& sql) {
+    int n = 0;
+    sql << "SELECT COUNT(pg_terminate_backend(pid)) FROM pg_stat_activity"
+           " WHERE application_name = 'oppenvard_listener' AND pid <> pg_backend_pid()",
+        soci::into(n);
+  });
+  const auto told = there->wait_for(1, 10s);
+  ASSERT_EQ(told.size(), 1u) << "the subscriber was not told to resync";
+  EXPECT_NE(told[0].find("resync"), std::string::npos);
+  EXPECT_TRUE(b.connected());
+  a.publish("unit:1", boost::json::object{{"status", "new"}});
+  const auto after = there->wait_for(2, 5s);
+  ASSERT_EQ(after.size(), 2u) << "events did not cross again after the reconnect";
+  EXPECT_NE(after[1].find("new"), std::string::npos);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, RealtimeBusTest, ::testing::ValuesIn(db::testing::backends()),
                          db::testing::BackendName{});
 

@@ -33,10 +33,13 @@ bool probe(PGconn* conn) {
 
 }  // namespace
 
-Listener::Listener(std::string url, std::string channel, Handler handler)
-    : conninfo_(std::string(kLiveness) + " " + postgres_conninfo(url)),
+Listener::Listener(std::string url, std::string channel, Handler handler,
+                   std::function<void()> after_gap)
+    : conninfo_(std::string(kLiveness) + " application_name=oppenvard_listener " +
+                postgres_conninfo(url)),
       channel_(std::move(channel)),
-      handler_(std::move(handler)) {
+      handler_(std::move(handler)),
+      after_gap_(std::move(after_gap)) {
   const bool identifier =
       !channel_.empty() && std::all_of(channel_.begin(), channel_.end(),
                                        [](char c) { return (c >= 'a' && c <= 'z') || c == '_'; });
@@ -62,6 +65,7 @@ void Listener::stop() {
 }
 
 void Listener::run() {
+  bool listened_before = false;
   while (!stop_) {
     Connection conn(PQconnectdb(conninfo_.c_str()), &PQfinish);
     bool ok = PQstatus(conn.get()) == CONNECTION_OK;
@@ -75,7 +79,11 @@ void Listener::run() {
     first_attempt_done_ = true;
     if (!ok) {
       spdlog::warn("realtime bus: cannot listen channel={} retry_in_ms=1000", channel_);
+    } else if (listened_before && after_gap_) {
+      spdlog::info("realtime bus: listening again channel={}", channel_);
+      after_gap_();
     }
+    listened_before = listened_before || ok;
     auto quiet_since = std::chrono::steady_clock::now();
     while (ok && !stop_) {
       pollfd fd{PQsocket(conn.get()), POLLIN, 0};

@@ -15,8 +15,11 @@ class Listener {
  public:
   using Handler = std::function<void(std::string_view payload)>;
 
-  // `url`: a postgresql:// URL. `channel`: a lower-case identifier.
-  Listener(std::string url, std::string channel, Handler handler);
+  // `url`: a postgresql:// URL. `channel`: a lower-case identifier. `after_gap` runs (on the
+  // listener's thread) each time listening resumes after a lost connection: what was notified
+  // in between is lost, so whoever relies on it should catch up.
+  Listener(std::string url, std::string channel, Handler handler,
+           std::function<void()> after_gap = {});
   ~Listener();
   Listener(const Listener&) = delete;
   Listener& operator=(const Listener&) = delete;
@@ -33,6 +36,7 @@ class Listener {
   std::string conninfo_;
   std::string channel_;
   Handler handler_;
+  std::function<void()> after_gap_;
   std::atomic<bool> stop_{false};
   std::atomic<bool> listening_{false};
   std::atomic<bool> first_attempt_done_{false};

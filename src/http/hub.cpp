@@ -63,6 +63,25 @@ std::size_t Hub::publish(const std::string& topic, const boost::json::value& eve
   return recipients.size();
 }
 
+std::size_t Hub::resync() {
+  const auto frame = std::make_shared<const std::string>(
+      boost::json::serialize(boost::json::object{{"type", "system"}, {"event", "resync"}}));
+  std::vector<std::shared_ptr<Subscriber>> recipients;
+  {
+    std::lock_guard lock(mutex_);
+    for (const auto& [topic, list] : topics_) {
+      for (const auto& weak : list) {
+        auto s = weak.lock();
+        if (s && std::find(recipients.begin(), recipients.end(), s) == recipients.end()) {
+          recipients.push_back(std::move(s));
+        }
+      }
+    }
+  }
+  for (const auto& s : recipients) s->deliver(frame);
+  return recipients.size();
+}
+
 std::size_t Hub::subscriber_count(const std::string& topic) const {
   std::lock_guard lock(mutex_);
   const auto it = topics_.find(topic);

@@ -39,6 +39,9 @@ class Hub {
   // Sends {"type":"event","topic":…,"event":…} to every subscriber; returns how many.
   std::size_t publish(const std::string& topic, const boost::json::value& event);
   std::size_t subscriber_count(const std::string& topic) const;
+  // Tells every connection with a subscription, once each, that events may have been missed
+  // ({"type":"system","event":"resync"}): clients then fetch what they show again.
+  std::size_t resync();
 
  private:
   TopicPolicy policy_;

@@ -50,6 +50,21 @@ TEST(Hub, UnsubscribedAndDestroyedSubscribersGetNothing) {
   EXPECT_EQ(hub.subscriber_count("t"), 0u);
 }
 
+TEST(Hub, ResyncTellsEachSubscribedConnectionOnce) {
+  Hub hub([](std::string_view, std::string_view) { return true; });
+  auto a = std::make_shared<Inbox>();
+  auto b = std::make_shared<Inbox>();
+  hub.subscribe("case:1", a);
+  hub.subscribe("unit:1", a);  // two topics, one connection
+  hub.subscribe("case:2", b);
+  EXPECT_EQ(hub.resync(), 2u);
+  ASSERT_EQ(a->frames.size(), 1u);
+  ASSERT_EQ(b->frames.size(), 1u);
+  const auto frame = boost::json::parse(a->frames[0]).as_object();
+  EXPECT_EQ(frame.at("type"), "system");
+  EXPECT_EQ(frame.at("event"), "resync");
+}
+
 TEST(Hub, PolicyDecidesWhoMayListen) {
   Hub hub([](std::string_view topic, std::string_view) { return topic.starts_with("public:"); });
   EXPECT_TRUE(hub.allowed("public:directory"));

@@ -75,6 +75,17 @@ describe('the realtime state machine', () => {
     ]);
   });
 
+  it('asks for a fetch when the server says to resync, and only then', () => {
+    const { commands } = run([
+      ...toLive,
+      { type: 'frame', frame: { type: 'system', event: 'resync' } },
+      { type: 'frame', frame: { type: 'system', event: 'shutdown' } },
+    ]);
+    expect(commands.filter((c) => c.type === 'changed')).toEqual([{ type: 'changed', topic: null }]);
+    const early = run([...toLive.slice(0, 3), { type: 'frame', frame: { type: 'system', event: 'resync' } }]);
+    expect(early.commands.some((c) => c.type === 'changed')).toBe(false);
+  });
+
   it('ignores events before it is live', () => {
     const { commands } = run([...toLive.slice(0, 3), { type: 'frame', frame: { type: 'event', topic: UNIT, event: {} } }]);
     expect(commands.some((c) => c.type === 'changed')).toBe(false);

@@ -102,8 +102,12 @@ function onFrame(state: MachineState, frame: unknown): Result {
     case 'error':
       // A refused subscription (a grant that expired on the way): start over with fresh grants.
       return state.phase === 'subscribing' ? retry(state, true) : [state, []];
+    case 'system':
+      // "resync": the server may have missed events meanwhile (its link to other nodes broke), so
+      // fetch again as after a reconnection; a shutdown closes the socket next.
+      return frame.event === 'resync' && state.phase === 'live' ? [state, [{ type: 'changed', topic: null }]] : [state, []];
     default:
-      // "hello", "pong", "system": nothing to do; a shutdown closes the socket next.
+      // "hello", "pong": nothing to do.
       return [state, []];
   }
 }
