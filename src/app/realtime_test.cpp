@@ -35,6 +35,15 @@ class Collector : public http::Subscriber {
   std::vector<std::string> frames_;
 };
 
+// One node's hub and bus, listening.
+struct Node {
+  explicit Node(db::testing::ScratchDatabase& scratch) : bus(hub, scratch.db(), scratch.url()) {
+    bus.start();
+  }
+  http::Hub hub{nullptr};
+  Bus bus;
+};
+
 class RealtimeBusTest : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override { db::migrate(scratch_.db(), realtime_migrations()); }
@@ -51,12 +60,10 @@ TEST_P(RealtimeBusTest, EveryNodeSharesOneGrantKey) {
 }
 
 TEST_P(RealtimeBusTest, EventsReachEveryNodeOnceAlsoWhenTooLargeForNotify) {
-  http::Hub hub_a(nullptr);
-  http::Hub hub_b(nullptr);
-  Bus a(hub_a, scratch_.db(), scratch_.url());
-  Bus b(hub_b, scratch_.db(), scratch_.url());
-  a.start();
-  b.start();
+  Node first(scratch_);
+  Node second(scratch_);
+  auto& [hub_a, a] = first;
+  auto& [hub_b, b] = second;
   auto here = std::make_shared<Collector>();
   auto there = std::make_shared<Collector>();
   hub_a.subscribe("case:1", here);
@@ -103,12 +110,10 @@ TEST_P(RealtimeBusTest, EventsReachEveryNodeOnceAlsoWhenTooLargeForNotify) {
 class RealtimeBusReconnectTest : public RealtimeBusTest {};
 
 TEST_P(RealtimeBusReconnectTest, AfterALostConnectionTheBusListensAgainAndClientsAreToldToResync) {
-  http::Hub hub_a(nullptr);
-  http::Hub hub_b(nullptr);
-  Bus a(hub_a, scratch_.db(), scratch_.url());
-  Bus b(hub_b, scratch_.db(), scratch_.url());
-  a.start();
-  b.start();
+  Node first(scratch_);
+  Node second(scratch_);
+  auto& [hub_a, a] = first;
+  auto& [hub_b, b] = second;
   auto there = std::make_shared<Collector>();
   hub_b.subscribe("unit:1", there);
   // The database ends the listeners' sessions, as a fail-over or a restart would.
