@@ -56,7 +56,8 @@ Meeting Service::load_locked(soci::session& sql, const std::string& meeting_id) 
 
 // The actor's own place in the meeting, whatever its state: a guest by token, anyone else by
 // their session.
-Participant Service::me_in(soci::session& sql, const Actor& actor, const Meeting& m) {
+std::optional<Participant> Service::find_me(soci::session& sql, const Actor& actor,
+                                            const Meeting& m) {
   std::optional<Participant> p;
   if (actor.guest_token) {
     p = store_.participant_by_token(sql, identity::hash_token(*actor.guest_token));
@@ -65,6 +66,11 @@ Participant Service::me_in(soci::session& sql, const Actor& actor, const Meeting
     p = store_.latest_participant(sql, m.id, actor.principal->person_kind,
                                   actor.principal->person_id);
   }
+  return p;
+}
+
+Participant Service::me_in(soci::session& sql, const Actor& actor, const Meeting& m) {
+  auto p = find_me(sql, actor, m);
   if (!p) fail(Error::participant_not_found);
   return *p;
 }
@@ -488,17 +494,12 @@ std::vector<IceServer> Service::ice_servers(const Actor& actor, const std::strin
   const auto user = store_.database().with_session([&](soci::session& sql) {
     const auto m = load(sql, meeting_id);
     if (m.ended_at_ms) fail(Error::meeting_ended);
-    std::optional<Participant> me;
-    try {
-      me = me_in(sql, actor, m);
-    } catch (const MeetingError&) {
-    }
+    const auto me = find_me(sql, actor, m);
     if (me && (me->state == State::waiting || me->state == State::admitted)) return me->id;
     if (me && me->state == State::rejected) fail(Error::not_allowed);
     const auto& p = actor.principal;
     const bool expected =
-        p && (p->person_kind == "staff" ? p->person_id == m.host_staff_id
-                                        : p->acting_for.value_or(p->person_id) == m.patient_id);
+        p && (p->person_kind == "staff" ? p->person_id == m.host_staff_id : may_join(sql, *p, m));
     if (!expected) fail(Error::participant_not_found);
     return p->person_id;
   });

@@ -150,7 +150,8 @@ class Service {
   Meeting load(soci::session& sql, const std::string& meeting_id);
   // The meeting, locked for the rest of the transaction.
   Meeting load_locked(soci::session& sql, const std::string& meeting_id);
-  Participant me_in(soci::session& sql, const Actor& actor, const Meeting& m);
+  std::optional<Participant> find_me(soci::session& sql, const Actor& actor, const Meeting& m);
+  Participant me_in(soci::session& sql, const Actor& actor, const Meeting& m);  // or fails
   Participant host_in(soci::session& sql, const Actor& actor, const Meeting& m);
   MeetingView join_as_guest(const Actor& actor, const std::string& meeting_id);
   // The patient (or their guardian) and staff of the unit may join; guests come by link.

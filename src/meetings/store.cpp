@@ -350,20 +350,14 @@ std::optional<RemoteWorkApproval> Store::approval(soci::session& sql, const std:
   });
 }
 
-bool Store::delete_approval(soci::session& sql, const std::string& staff_id,
+void Store::delete_approval(soci::session& sql, const std::string& staff_id,
                             const std::string& care_unit_id) {
-  soci::statement st = (sql.prepare << "DELETE FROM staff_remote_work_approvals WHERE staff_id = :s"
-                                       " AND care_unit_id = :u",
-                        soci::use(staff_id, "s"), soci::use(care_unit_id, "u"));
-  st.execute(true);
-  return st.get_affected_rows() > 0;
+  sql << "DELETE FROM staff_remote_work_approvals WHERE staff_id = :s AND care_unit_id = :u",
+      soci::use(staff_id, "s"), soci::use(care_unit_id, "u");
 }
 
-bool Store::delete_training(soci::session& sql, const std::string& staff_id) {
-  soci::statement st =
-      (sql.prepare << "DELETE FROM staff_trainings WHERE staff_id = :s", soci::use(staff_id, "s"));
-  st.execute(true);
-  return st.get_affected_rows() > 0;
+void Store::delete_training(soci::session& sql, const std::string& staff_id) {
+  sql << "DELETE FROM staff_trainings WHERE staff_id = :s", soci::use(staff_id, "s");
 }
 
 void Store::save_training(soci::session& sql, const Training& t, std::int64_t now_ms) {

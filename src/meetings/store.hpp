@@ -53,11 +53,11 @@ class Store {
   void save_approval(soci::session& sql, const RemoteWorkApproval& a);
   std::optional<RemoteWorkApproval> approval(soci::session& sql, const std::string& staff_id,
                                              const std::string& care_unit_id);
-  // Withdraws the approval; false if there was none.
-  bool delete_approval(soci::session& sql, const std::string& staff_id,
+  // Withdraws the approval (nothing happens if there was none).
+  void delete_approval(soci::session& sql, const std::string& staff_id,
                        const std::string& care_unit_id);
   void save_training(soci::session& sql, const Training& t, std::int64_t now_ms);
-  bool delete_training(soci::session& sql, const std::string& staff_id);
+  void delete_training(soci::session& sql, const std::string& staff_id);
   std::optional<Training> training(soci::session& sql, const std::string& staff_id);
   // Meetings at the unit this staff member hosted (was admitted to as host), other than one.
   int meetings_hosted(soci::session& sql, const std::string& staff_id,
